@@ -1,0 +1,36 @@
+// The `cablebase` executable: one CLI11 app, one subcommand per file (see commands.h).
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "cablebase — read, parse, search and cross-reference diplomatic cables.\n\n"
+      "Typical session:\n"
+      "  cablebase parse samples/html/chillicoder__cablegate/04ANKARA348.html\n"
+      "  cablebase ingest samples/ --db cables.db\n"
+      "  cablebase search 'hamas visit tag:PREL from:2006-02 to:2006-02' --db cables.db\n"
+      "  cablebase show 06MOSCOW1637 --db cables.db\n"
+      "Run `cablebase COMMAND --help` for each command's options and examples.",
+      "cablebase"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "cablebase 0.1.0");
+  cablebase::cli::RegisterParseCommand(app);
+#ifdef CABLEBASE_HAVE_ARCHIVE
+  cablebase::cli::RegisterIngestCommand(app);
+  cablebase::cli::RegisterSearchCommand(app);
+  cablebase::cli::RegisterShowCommand(app);
+  cablebase::cli::RegisterRefsCommand(app);
+  cablebase::cli::RegisterStatsCommand(app);
+  cablebase::cli::RegisterExportCommand(app);
+#endif
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    // CLI11 uses 0 for --help/--version and 1xx for usage errors; ours are 0 and 2.
+    return rc == 0 ? cablebase::cli::kExitOk : cablebase::cli::kExitError;
+  }
+  return cablebase::cli::GetExitCode();
+}

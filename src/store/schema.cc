@@ -1,0 +1,235 @@
+// The archive's migrations: the SQL text of every schema version (docs/schema.md explains each column).
+#include "store/schema.h"
+
+#include <string>
+
+namespace cablebase::store {
+
+namespace {
+
+// Version 1: the whole archive. Conventions (docs/schema.md §Conventions): absent values are NULL,
+// never ''; dates are ISO 8601 text (UTC, "2006-02-20T10:07:00Z") so they sort and compare as text;
+// lists that a researcher filters on are child tables, lists only read are JSON arrays.
+constexpr std::string_view kSchemaV1 = R"SQL(
+CREATE TABLE schema_migrations (
+  version     INTEGER PRIMARY KEY,
+  description TEXT NOT NULL,
+  applied_at  TEXT NOT NULL
+);
+
+CREATE TABLE meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT
+);
+
+-- Every distinct published content of a reference ID (the 2010 and 2011 releases differ).
+CREATE TABLE cable_versions (
+  id            INTEGER PRIMARY KEY,
+  reference_id  TEXT NOT NULL,
+  version       INTEGER NOT NULL,            -- 1, 2, ... per reference_id in order of arrival
+  content_hash  TEXT NOT NULL,               -- SHA-256 hex of the published content
+  released      TEXT,                        -- ISO; decides which version is current
+  ingested_at   TEXT NOT NULL,
+  source_path   TEXT,
+  source_format TEXT,                        -- html | text | csv
+  source_line   INTEGER,
+  source_csv_id TEXT,
+  record_json   TEXT NOT NULL,               -- CableToJson of the full record
+  UNIQUE (reference_id, content_hash),
+  UNIQUE (reference_id, version)
+);
+
+-- One row per reference ID: the current version, field by field.
+CREATE TABLE cables (
+  id                      INTEGER PRIMARY KEY,   -- also the rowid of cables_fts
+  reference_id            TEXT NOT NULL UNIQUE,
+  reference_id_published  TEXT,
+  version_id              INTEGER NOT NULL REFERENCES cable_versions(id),
+  version_count           INTEGER NOT NULL DEFAULT 1,
+  post_key                TEXT,                  -- post part of reference_id: MOSCOW, STATE
+  created                 TEXT,
+  year                    INTEGER,
+  released                TEXT,
+  origin                  TEXT,
+  originator              TEXT,
+  post                    TEXT,
+  precedence              TEXT,
+  dtg                     TEXT,
+  classification          TEXT,
+  metadata_classification TEXT,
+  classification_level    TEXT,
+  section_number          INTEGER,
+  section_count           INTEGER,
+  serial                  TEXT,
+  executive_order         TEXT,
+  declassify_on           TEXT,
+  eo_line                 TEXT,
+  subject                 TEXT,
+  classified_by_name      TEXT,
+  classified_by_title     TEXT,
+  classified_by_reasons   TEXT,                  -- JSON array
+  classified_by_text      TEXT,
+  summary                 TEXT,
+  comment                 TEXT,
+  signers                 TEXT,                  -- JSON array
+  partial                 INTEGER NOT NULL DEFAULT 0,
+  body                    TEXT,
+  transmission            TEXT,                  -- JSON object or NULL
+  metadata_references     TEXT,                  -- JSON array or NULL
+  source_path             TEXT,
+  source_format           TEXT,
+  source_line             INTEGER,
+  source_csv_id           TEXT
+);
+CREATE INDEX cables_created ON cables(created);
+CREATE INDEX cables_year ON cables(year);
+CREATE INDEX cables_post_key ON cables(post_key COLLATE NOCASE);
+CREATE INDEX cables_origin ON cables(origin COLLATE NOCASE);
+CREATE INDEX cables_originator ON cables(originator COLLATE NOCASE);
+CREATE INDEX cables_post ON cables(post COLLATE NOCASE);
+CREATE INDEX cables_classification_level ON cables(classification_level);
+
+CREATE TABLE addressees (
+  cable_id   INTEGER NOT NULL REFERENCES cables(id),
+  role       TEXT NOT NULL,                -- 'to' | 'info'
+  position   INTEGER NOT NULL,             -- 0-based within the role
+  route      TEXT,
+  name       TEXT NOT NULL,
+  precedence TEXT,
+  sequence   TEXT,
+  collective INTEGER NOT NULL DEFAULT 0,
+  excluded   TEXT,                         -- JSON array or NULL
+  PRIMARY KEY (cable_id, role, position)
+) WITHOUT ROWID;
+CREATE INDEX addressees_name ON addressees(name COLLATE NOCASE);
+
+CREATE TABLE tags (
+  cable_id INTEGER NOT NULL REFERENCES cables(id),
+  position INTEGER NOT NULL,
+  tag      TEXT NOT NULL,
+  kind     TEXT NOT NULL,                  -- subject|person|program|geographic|organization|unknown
+  PRIMARY KEY (cable_id, position)
+) WITHOUT ROWID;
+CREATE INDEX tags_tag ON tags(tag COLLATE NOCASE, cable_id);
+
+CREATE TABLE caveats (
+  cable_id INTEGER NOT NULL REFERENCES cables(id),
+  caveat   TEXT NOT NULL,
+  source   TEXT NOT NULL,                  -- 'text' | 'metadata'
+  PRIMARY KEY (cable_id, source, caveat)
+) WITHOUT ROWID;
+CREATE INDEX caveats_caveat ON caveats(caveat COLLATE NOCASE, cable_id);
+
+CREATE TABLE refs (
+  cable_id  INTEGER NOT NULL REFERENCES cables(id),
+  position  INTEGER NOT NULL,
+  citing_id TEXT NOT NULL,                 -- reference_id of the citing cable
+  label     TEXT,
+  text      TEXT,
+  kind      TEXT NOT NULL,                 -- cable|email|memo|telcon|report|...|unknown
+  cited_id  TEXT,                          -- canonical reference ID when the entry names a cable
+  PRIMARY KEY (cable_id, position)
+) WITHOUT ROWID;
+CREATE INDEX refs_cited ON refs(cited_id);
+CREATE INDEX refs_citing ON refs(citing_id);
+
+CREATE VIEW ref_edges AS
+  SELECT r.citing_id, r.cited_id, r.label, r.text, r.kind,
+         EXISTS (SELECT 1 FROM cables c WHERE c.reference_id = r.cited_id) AS resolved
+  FROM refs r WHERE r.cited_id IS NOT NULL;
+
+CREATE TABLE paragraphs (
+  cable_id        INTEGER NOT NULL REFERENCES cables(id),
+  position        INTEGER NOT NULL,        -- 0-based order in the cable
+  number          INTEGER NOT NULL,        -- as written (1-based)
+  portion_marking TEXT,
+  text            TEXT NOT NULL,
+  PRIMARY KEY (cable_id, position)
+) WITHOUT ROWID;
+
+CREATE VIRTUAL TABLE cables_fts USING fts5(
+  subject, body,
+  content='cables', content_rowid='id',
+  tokenize='porter unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER cables_fts_insert AFTER INSERT ON cables BEGIN
+  INSERT INTO cables_fts(rowid, subject, body) VALUES (new.id, new.subject, new.body);
+END;
+CREATE TRIGGER cables_fts_delete AFTER DELETE ON cables BEGIN
+  INSERT INTO cables_fts(cables_fts, rowid, subject, body)
+    VALUES ('delete', old.id, old.subject, old.body);
+END;
+CREATE TRIGGER cables_fts_update AFTER UPDATE OF subject, body ON cables BEGIN
+  INSERT INTO cables_fts(cables_fts, rowid, subject, body)
+    VALUES ('delete', old.id, old.subject, old.body);
+  INSERT INTO cables_fts(rowid, subject, body) VALUES (new.id, new.subject, new.body);
+END;
+)SQL";
+
+const std::vector<Migration>* BuildMigrations() {
+  return new std::vector<Migration>{
+      {1, "cables, versions, addressees, tags, caveats, refs, paragraphs, FTS5 index", kSchemaV1},
+  };
+}
+
+}  // namespace
+
+const std::vector<Migration>& Migrations() {
+  static const std::vector<Migration>* migrations = BuildMigrations();
+  return *migrations;
+}
+
+int LatestSchemaVersion() { return Migrations().back().version; }
+
+Result<int> SchemaVersion(Db& db) {
+  Result<Statement> st = db.Prepare("PRAGMA user_version");
+  if (!st.ok()) return st.status();
+  Result<bool> row = st->Step();
+  if (!row.ok()) return row.status();
+  return *row ? static_cast<int>(st->ColumnInt(0)) : 0;
+}
+
+Status Migrate(Db& db) {
+  Result<int> current = SchemaVersion(db);
+  if (!current.ok()) return current.status();
+  if (*current > LatestSchemaVersion()) {
+    return Status(StatusCode::kCorrupt,
+                  "database schema version " + std::to_string(*current) +
+                      " is newer than this cablebase understands (" +
+                      std::to_string(LatestSchemaVersion()) + "); upgrade cablebase",
+                  db.path());
+  }
+  if (*current == LatestSchemaVersion()) return Status::Ok();
+  if (Status s = db.Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+  // Re-read under the write lock: another process may have migrated meanwhile.
+  current = SchemaVersion(db);
+  if (!current.ok()) {
+    db.Exec("ROLLBACK");
+    return current.status();
+  }
+  for (const Migration& m : Migrations()) {
+    if (m.version <= *current) continue;
+    Status s = db.Exec(m.sql);
+    if (s.ok()) {
+      Result<Statement> rec = db.Prepare(
+          "INSERT INTO schema_migrations(version, description, applied_at) "
+          "VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
+      if (!rec.ok()) {
+        s = rec.status();
+      } else {
+        rec->BindInt(1, m.version);
+        rec->BindText(2, m.description);
+        s = rec->Run();
+      }
+    }
+    if (s.ok()) s = db.Exec("PRAGMA user_version = " + std::to_string(m.version));
+    if (!s.ok()) {
+      db.Exec("ROLLBACK");
+      return Status(s.code(), "migration to schema version " + std::to_string(m.version) +
+                                  " failed: " + s.message(), db.path());
+    }
+  }
+  return db.Exec("COMMIT");
+}
+
+}  // namespace cablebase::store
