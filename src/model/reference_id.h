@@ -1,0 +1,46 @@
+// Reference IDs of cables ("06MOSCOW1637"): canonical post names, building and repairing IDs.
+//
+// A reference ID is the 2-digit year, the post name without spaces and the serial without leading
+// zeros (shared/spec/FORMAT.md §3). All functions are pure and thread-safe.
+#ifndef CABLEBASE_MODEL_REFERENCE_ID_H_
+#define CABLEBASE_MODEL_REFERENCE_ID_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cablebase::model {
+
+// The canonical spelling of a post as used in reference IDs: upper case, spaces, hyphens and
+// apostrophes removed, known aliases and misspellings mapped ("RIO DE JANEIRO"/"RIO" →
+// "RIODEJANEIRO", "SECSTATE"/"WASHDC"/"SECSTATE WASHDC" → "STATE", "USUN" → "USUNNEWYORK", "HAGUE" →
+// "THEHAGUE", "N'DJAMENA" → "NDJAMENA", "HCMC" → "HOCHIMINHCITY"). Prefixes that are not part of the
+// post ("AMEMBASSY", "AMCONSUL", "EMBASSY", "EFTO") are dropped. An unknown name within a small edit
+// distance of exactly one known post is corrected to it ("BRASILA" → "BRASILIA", as in the REF of
+// golden case 09BRASILIA931); other unknown names are returned cleaned but unchanged. Empty for an
+// empty or letterless input.
+std::string CanonicalPostName(std::string_view post);
+
+// "06" + canonical post + serial without leading zeros. `year` may be 4-digit (2006) or 2-digit (6);
+// `serial` may have leading zeros ("001637" → "1637"). Empty when the post is empty, the serial is
+// not all digits or the year is negative.
+std::string MakeReferenceId(int year, std::string_view post, std::string_view serial);
+
+// Repairs a reference ID as published (Cablegate published some malformed IDs): strips section
+// debris ("08SCTION02OF02SAOPAULO335" → "08SAOPAULO335"), caption prefixes ("09EFTOLONDON2468",
+// "09AMEMBASSYHANOI1284"), a doubled year ("7575LIBREVILLE1895" → "75LIBREVILLE1895"), trailing junk
+// after the serial ("06MADRID002583ZFR2585", "90STATE255723TOSEC140328"), leading zeros, and
+// canonicalises the post (CanonicalPostName). Returns the input upper-cased and trimmed when it does
+// not look like a reference ID at all.
+std::string CanonicalizeReferenceId(std::string_view id);
+
+// The canonical post names known to cablebase (embassies, consulates, missions, State and other
+// agencies that send cables), sorted. Compiled from the corpus and the Cablegate origins list.
+const std::vector<std::string_view>& KnownPostNames();
+
+// True when `canonical_post` (as returned by CanonicalPostName) is in KnownPostNames().
+bool IsKnownPost(std::string_view canonical_post);
+
+}  // namespace cablebase::model
+
+#endif  // CABLEBASE_MODEL_REFERENCE_ID_H_

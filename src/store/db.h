@@ -1,0 +1,113 @@
+// RAII wrappers of a SQLite connection and a prepared statement (the only users of sqlite3.h).
+#ifndef CABLEBASE_STORE_DB_H_
+#define CABLEBASE_STORE_DB_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "cablebase/status.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace cablebase::store {
+
+class Db;
+
+// A prepared statement. Owned by value (movable, not copyable); finalized on destruction. Must not
+// outlive its Db. Not thread-safe: use from one thread at a time (like its connection).
+// Parameters are 1-based; columns 0-based. Every value reaches SQLite only through Bind*.
+class Statement {
+ public:
+  Statement() = default;
+  Statement(Statement&& other) noexcept;
+  Statement& operator=(Statement&& other) noexcept;
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  ~Statement();
+
+  // Bind a value; BindText of an empty view with `empty_as_null` (the default) binds NULL, the
+  // schema's convention for an absent field (docs/schema.md).
+  void BindText(int index, std::string_view value, bool empty_as_null = true);
+  void BindInt(int index, int64_t value);
+  void BindNull(int index);
+  // Binds NULL when `value` is 0 (an absent section number etc.).
+  void BindIntOrNull(int index, int64_t value);
+
+  // Runs one step: true when a row is available, false when done; kIoError/kCorrupt with SQLite's
+  // message on failure (kTimeout when the database stayed locked past the busy timeout).
+  Result<bool> Step();
+  // Steps to completion, discarding rows, then resets.
+  Status Run();
+  // Resets for re-execution and clears bindings.
+  void Reset();
+
+  int64_t ColumnInt(int col) const;
+  // The text of a column ("" for NULL). The copy owns its bytes.
+  std::string ColumnText(int col) const;
+  bool ColumnIsNull(int col) const;
+  int ColumnCount() const;
+
+ private:
+  friend class Db;
+  Statement(sqlite3_stmt* stmt, Db* db) : stmt_(stmt), db_(db) {}
+  sqlite3_stmt* stmt_ = nullptr;
+  Db* db_ = nullptr;
+};
+
+// One SQLite connection. Owned by unique_ptr (not movable: statements point back to it). Closed on
+// destruction (after every Statement made from it is gone). Use from one thread at a time.
+class Db {
+ public:
+  enum class Mode { kReadOnly, kReadWrite };
+
+  // Opens (kReadWrite: creates if absent) `path`. Sets a busy timeout (`busy_ms`), and for kReadWrite
+  // WAL journaling with synchronous=NORMAL (durable against process crashes; docs/schema.md).
+  // Fails with kNotFound when a read-only file does not exist, kIoError/kCorrupt otherwise.
+  static Result<std::unique_ptr<Db>> Open(const std::string& path, Mode mode, int busy_ms = 10000);
+
+  Db(const Db&) = delete;
+  Db& operator=(const Db&) = delete;
+  ~Db();
+
+  // Executes SQL text with no parameters (schema statements, BEGIN/COMMIT). Never pass user data.
+  Status Exec(std::string_view sql);
+  // Prepares one statement; kInternal on an SQL error (a bug: every statement is ours).
+  Result<Statement> Prepare(std::string_view sql);
+
+  int64_t LastInsertRowId() const;
+  int64_t Changes() const;
+  const std::string& path() const { return path_; }
+  Mode mode() const { return mode_; }
+
+  // A Status for SQLite result code `rc` with the connection's message, e.g.
+  // "database is locked" → kTimeout, SQLITE_CORRUPT/NOTADB → kCorrupt, others kIoError.
+  Status Error(int rc, std::string_view what) const;
+
+ private:
+  Db(sqlite3* db, std::string path, Mode mode) : db_(db), path_(std::move(path)), mode_(mode) {}
+  sqlite3* db_ = nullptr;
+  std::string path_;
+  Mode mode_;
+};
+
+// RAII transaction: BEGIN (IMMEDIATE for writers) on Begin(), ROLLBACK on destruction unless
+// Commit() succeeded. Not thread-safe.
+class Transaction {
+ public:
+  explicit Transaction(Db& db) : db_(db) {}
+  ~Transaction();
+  Status Begin();
+  Status Commit();
+
+ private:
+  Db& db_;
+  bool open_ = false;
+};
+
+}  // namespace cablebase::store
+
+#endif  // CABLEBASE_STORE_DB_H_

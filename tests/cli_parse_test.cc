@@ -1,0 +1,75 @@
+// `cablebase parse` end to end: the seed cable, error lines, exit codes, JSON Lines.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "cli_test_util.h"
+
+namespace cablebase {
+namespace {
+
+using testing_util::RunCablebase;
+using testing_util::SourceDir;
+
+// The seed cable (06MOSCOW1637 as rendered text) must satisfy every assertion of the contract file
+// shared/seed/expected.json (a copy ships in tests/testdata/seed/).
+TEST(CliParse, SeedCableMeetsItsContract) {
+  std::string seed = SourceDir() + "/tests/testdata/seed/06MOSCOW1637.txt";
+  auto r = RunCablebase("parse '" + seed + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  nlohmann::json rec = nlohmann::json::parse(r.out);
+  std::ifstream in(SourceDir() + "/tests/testdata/seed/06MOSCOW1637.expected.json");
+  nlohmann::json exp = nlohmann::json::parse(in);
+  for (const auto& [ptr, want] : exp["equal"].items())
+    EXPECT_EQ(rec.value(nlohmann::json::json_pointer(ptr), nlohmann::json()), want) << ptr;
+  for (const auto& [ptr, want] : exp["prefix"].items()) {
+    auto got = rec.value(nlohmann::json::json_pointer(ptr), std::string());
+    EXPECT_EQ(got.rfind(want.get<std::string>(), 0), 0u) << ptr << ": " << got.substr(0, 120);
+  }
+  for (const auto& [ptr, want] : exp["contains"].items()) {
+    auto got = rec.value(nlohmann::json::json_pointer(ptr), std::string());
+    EXPECT_NE(got.find(want.get<std::string>()), std::string::npos) << ptr;
+  }
+  for (const auto& [ptr, want] : exp["length"].items())
+    EXPECT_EQ(rec.at(nlohmann::json::json_pointer(ptr)).size(), want.get<size_t>()) << ptr;
+}
+
+TEST(CliParse, MissingFileIsAnErrorNamingIt) {
+  auto r = RunCablebase("parse /nonexistent/cable.txt 2>&1");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.out.find("/nonexistent/cable.txt"), std::string::npos) << r.out;
+}
+
+TEST(CliParse, BadFormatOptionIsAnError) {
+  auto r = RunCablebase("parse --format pdf - </dev/null 2>&1");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.out.find("'pdf'"), std::string::npos) << r.out;
+}
+
+// A directory with a good cable and a file of garbage: the good one is printed, the bad one named,
+// and the exit status says that something failed.
+TEST(CliParse, BadInputDoesNotStopTheRun) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / "cablebase_cli_parse_test";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  fs::copy_file(SourceDir() + "/tests/testdata/seed/06MOSCOW1637.txt", dir / "a.txt");
+  std::ofstream(dir / "b.txt") << "\x01\x02 not a cable \xff\xfe";
+  auto r = RunCablebase("parse --jsonl '" + dir.string() + "' 2>&1");
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_NE(r.out.find("\"06MOSCOW1637\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("b.txt"), std::string::npos) << r.out;
+  fs::remove_all(dir);
+}
+
+TEST(CliParse, HelpTeachesWithExamples) {
+  auto r = RunCablebase("parse --help");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("--jsonl"), std::string::npos);
+  EXPECT_NE(r.out.find("Examples"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace cablebase
