@@ -17,6 +17,9 @@ void RegisterShowCommand(CLI::App& app);    // show_command.cc
 void RegisterRefsCommand(CLI::App& app);    // refs_command.cc
 void RegisterStatsCommand(CLI::App& app);   // stats_command.cc
 void RegisterExportCommand(CLI::App& app);  // export_command.cc
+void RegisterFormatCommand(CLI::App& app);  // format_command.cc (record JSON → telegram text)
+void RegisterValidateCommand(CLI::App& app);  // validate_command.cc (format rules, diagnostics)
+void RegisterServeCommand(CLI::App& app);   // serve_command.cc (HTTP API + web UI, src/server/)
 
 }  // namespace cablebase::cli
 

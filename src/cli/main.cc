@@ -17,14 +17,15 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", "cablebase 0.1.0");
   cablebase::cli::RegisterParseCommand(app);
-#ifdef CABLEBASE_HAVE_ARCHIVE
   cablebase::cli::RegisterIngestCommand(app);
   cablebase::cli::RegisterSearchCommand(app);
   cablebase::cli::RegisterShowCommand(app);
   cablebase::cli::RegisterRefsCommand(app);
   cablebase::cli::RegisterStatsCommand(app);
   cablebase::cli::RegisterExportCommand(app);
-#endif
+  cablebase::cli::RegisterServeCommand(app);
+  cablebase::cli::RegisterFormatCommand(app);
+  cablebase::cli::RegisterValidateCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# bench/run_all.sh: generate the benchmark corpus and run the four benchmarks of issue 6, printing figures.
+#
+#   bash bench/run_all.sh            # N=251287 cables (~1.7 GB) in bench/out/
+#   N=20000 bash bench/run_all.sh    # a quick run
+#
+# Environment: N (cables, default 251287), SEED (1), BUILD (build dir, default build-bench),
+# OUT (default bench/out), REPEAT (timed runs per query, default 5), CABLEBASE_SHARED (the shared folder
+# with corpus/, default ../shared). Each part prints "skipped: <why>" when what it needs is missing.
+# bench/README.md explains how to read the output.
+set -uo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+N=${N:-251287}
+SEED=${SEED:-1}
+BUILD=${BUILD:-$ROOT/build-bench}
+OUT=${OUT:-$ROOT/bench/out}
+REPEAT=${REPEAT:-5}
+SHARED=${CABLEBASE_SHARED:-$ROOT/../shared}
+CSV=$OUT/cables_$N.csv
+TRUTH=$OUT/truth_$N.tsv
+DB=$OUT/cables_$N.db
+CB=$BUILD/cablebase
+mkdir -p "$OUT"
+
+section() { printf '\n=== %s ===\n' "$*"; }
+skipped() { echo "skipped: $*"; }
+# A subcommand exists when `cablebase --help` lists it under "Subcommands:".
+has_command() { [ -x "$CB" ] && "$CB" --help 2>/dev/null | sed -n '/^Subcommands:/,$p' | grep -qE "^  $1 "; }
+
+section "machine"
+echo "date:      $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+echo "cores:     $(nproc)"
+echo "cpu:       $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+echo "ram:       $(free -g | awk '/^Mem:/ {print $2 " GiB"}')"
+echo "load:      $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min; other work on the machine skews every figure)"
+echo "disk:      $(df -h "$OUT" | awk 'NR==2 {print $4 " free on " $1}')"
+echo "git:       $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
+
+section "build ($BUILD, Release, benchmarks on)"
+if ! command -v cmake >/dev/null; then
+  skipped "cmake not installed"
+else
+  cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCABLEBASE_BUILD_BENCH=ON \
+    >"$OUT/cmake.log" 2>&1 || echo "cmake failed: see $OUT/cmake.log"
+  for t in cablebase parse_bench ingest_bench search_bench; do
+    if ninja -C "$BUILD" -t targets all 2>/dev/null | grep -q "^$t:"; then
+      cmake --build "$BUILD" --target "$t" >"$OUT/build_$t.log" 2>&1 \
+        && echo "built $t" || echo "build of $t failed: see $OUT/build_$t.log"
+    fi
+  done
+fi
+
+section "corpus: bench/synth N=$N seed=$SEED"
+if [ -s "$CSV" ] && [ -s "$TRUTH" ] && [ "$(wc -l <"$TRUTH")" -eq $((N + 1)) ]; then
+  echo "reusing $CSV (delete it to regenerate)"
+else
+  start=$(date +%s.%N)
+  python3 "$ROOT/bench/synth" --n "$N" --seed "$SEED" --corpus "$SHARED/corpus" --out "$CSV" \
+    --truth "$TRUTH" || { echo "synth failed"; exit 2; }
+  awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN {printf "synth wall: %.1f s\n", e - s}'
+fi
+CSV_BYTES=$(stat -c %s "$CSV")
+echo "input:     $CSV"
+echo "           $N cables, $CSV_BYTES bytes ($((CSV_BYTES / 1000000)) MB), $(awk -F'\t' 'NR>1 && $3!="" {n+=split($3,a,",")} END {print n}' "$TRUTH") references"
+
+section "1. parse throughput per input form (target: text/CSV >= 300 MB/s per core)"
+if [ -x "$BUILD/parse_bench" ]; then
+  CABLEBASE_SHARED="$SHARED" CABLEBASE_BENCH_CSV="$CSV" CABLEBASE_BENCH_CSV_MB=${PARSE_MB:-32} \
+    "$BUILD/parse_bench" --benchmark_counters_tabular=true 2>&1 | grep -v '^\*\*\*WARNING'
+else
+  skipped "$BUILD/parse_bench not built (needs Google Benchmark and -DCABLEBASE_BUILD_BENCH=ON)"
+fi
+
+section "2. ingest N=$N (targets: <= 100 s at 251,287, >= 0.8x bare FTS5 rate, peak RSS <= 1 GB)"
+INGEST_OK=0
+if has_command ingest; then
+  rm -f "$DB" "$DB-wal" "$DB-shm"
+  /usr/bin/time -v "$CB" ingest "$CSV" --db "$DB" >"$OUT/ingest.out" 2>"$OUT/ingest.err"
+  rc=$?
+  tail -5 "$OUT/ingest.out"
+  grep -v '^\s' "$OUT/ingest.err" | grep -v 'Command being timed' | head -5
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$OUT/ingest.err")
+  rss_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$OUT/ingest.err")
+  db_bytes=$(( $(stat -c %s "$DB" 2>/dev/null || echo 0) + $(stat -c %s "$DB-wal" 2>/dev/null || echo 0) ))
+  echo "exit:      $rc"
+  if [ -n "$wall" ]; then
+    awk -v w="$wall" -v n="$N" -v b="$CSV_BYTES" -v r="$rss_kb" -v d="$db_bytes" 'BEGIN {
+      printf "wall:      %.1f s\nrate:      %.0f cables/s, %.1f MB/s\npeak RSS:  %.0f MB\ndb size:   %.0f MB\n",
+             w, n / w, b / 1e6 / w, r / 1024, d / 1e6 }'
+    INGEST_RATE=$(awk -v w="$wall" -v n="$N" 'BEGIN {print n / w}')
+    [ "$rc" -eq 0 ] && INGEST_OK=1
+  fi
+  if has_command stats; then "$CB" stats --db "$DB" 2>&1 | head -12; fi
+else
+  skipped "'cablebase ingest' not available in $CB"
+fi
+
+echo "--- bare FTS5 insert of the same text (bench/fts5_baseline.py)"
+FTS_OUT=$(python3 "$ROOT/bench/fts5_baseline.py" "$CSV" "$OUT" 2>&1)
+echo "$FTS_OUT"
+FTS_RATE=$(echo "$FTS_OUT" | sed -n 's/.*fts5_insert .*rows_per_s=\([0-9.]*\).*/\1/p')
+rm -f "$OUT/fts5_only.db" "$OUT/fts5_only.db-wal" "$OUT/fts5_only.db-shm"
+if [ "$INGEST_OK" = 1 ] && [ -n "$FTS_RATE" ]; then
+  awk -v a="$INGEST_RATE" -v b="$FTS_RATE" 'BEGIN {
+    printf "ingest / bare FTS5 rate: %.2f (target >= 0.8)\n", a / b }'
+fi
+if [ -x "$BUILD/ingest_bench" ]; then
+  echo "--- $BUILD/ingest_bench (the store's own benchmark)"
+  CABLEBASE_BENCH_CSV="$CSV" timeout 1800 "$BUILD/ingest_bench" 2>&1 | grep -v '^\*\*\*WARNING' | tail -30
+fi
+
+section "3. search N=$N (targets: p50 <= 10 ms, p99 <= 50 ms with facets; word queries >= 30x faster than rg)"
+if ! command -v rg >/dev/null; then
+  echo "installing ripgrep for the baseline"
+  (apt-get install -y ripgrep >/dev/null 2>&1 || sudo -n apt-get install -y ripgrep >/dev/null 2>&1) \
+    || echo "could not install ripgrep: rg baselines will be skipped"
+fi
+if [ "$INGEST_OK" != 1 ]; then
+  skipped "no archive (ingest did not run or failed)"
+elif ! has_command search; then
+  skipped "'cablebase search' not available"
+else
+  python3 "$ROOT/bench/query_times.py" search "$CB" "$DB" "$CSV" "$TRUTH" --repeat "$REPEAT"
+  if [ -x "$BUILD/search_bench" ]; then
+    echo "--- $BUILD/search_bench (in-process)"
+    CABLEBASE_BENCH_DB="$DB" timeout 900 "$BUILD/search_bench" 2>&1 | grep -v '^\*\*\*WARNING' | tail -40
+  fi
+  if [ -f "$ROOT/bench/load_test.sh" ]; then
+    echo "--- bench/load_test.sh (HTTP)"
+    CABLEBASE="$CB" DB="$DB" timeout 900 bash "$ROOT/bench/load_test.sh" "$DB" 2>&1 | tail -30
+  fi
+fi
+
+section "4. reference graph: refs --depth 2 (target: p99 <= 20 ms)"
+if [ "$INGEST_OK" != 1 ]; then
+  skipped "no archive (ingest did not run or failed)"
+elif ! has_command refs; then
+  skipped "'cablebase refs' not available"
+else
+  python3 "$ROOT/bench/query_times.py" refs "$CB" "$DB" "$TRUTH" --repeat "$REPEAT"
+fi
+
+section "done"
+echo "outputs in $OUT (delete $CSV and $DB to free $(du -sh "$OUT" | cut -f1))"

@@ -1,0 +1,333 @@
+// `cablebase show`: one cable from the archive, its header laid out and explained, or its versions.
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cablebase/archive.h"
+#include "cablebase/json.h"
+#include "cli/archive_option.h"
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+#include "cli/glossary.h"
+#include "cli/line_diff.h"
+#include "model/tag_kind.h"
+#include "model/text_util.h"
+
+namespace cablebase::cli {
+
+namespace {
+
+struct ShowFlags {
+  std::string id;
+  std::string db;
+  bool json = false;
+  bool text = false;
+  bool versions = false;
+};
+
+constexpr int kLabelWidth = 16;
+constexpr size_t kWrapWidth = 100;
+
+void Out(const std::string& s) { std::fwrite(s.data(), 1, s.size(), stdout); }
+
+// "Label           value\n"; later lines of a multi-line value are indented under the value.
+void Field(const std::string& label, const std::string& value) {
+  if (value.empty()) return;
+  std::string pad(kLabelWidth, ' ');
+  std::string out = label + std::string(label.size() < kLabelWidth ? kLabelWidth - label.size() : 1,
+                                        ' ');
+  for (char c : value) {
+    out.push_back(c);
+    if (c == '\n') out += pad;
+  }
+  Out(out + "\n");
+}
+
+// Word-wraps `text` to kWrapWidth columns, each line prefixed with `indent`; keeps blank lines.
+std::string Wrap(std::string_view text, const std::string& indent) {
+  std::string out;
+  for (std::string_view line : model::SplitLines(text)) {
+    if (model::Trim(line).empty()) {
+      out += "\n";
+      continue;
+    }
+    std::string cur = indent;
+    for (std::string_view w : model::SplitWhitespace(line)) {
+      if (cur.size() > indent.size() && cur.size() + 1 + w.size() > kWrapWidth) {
+        out += cur + "\n";
+        cur = indent;
+      }
+      if (cur.size() > indent.size()) cur.push_back(' ');
+      cur.append(w.data(), w.size());
+    }
+    out += cur + "\n";
+  }
+  return out;
+}
+
+std::string Explained(const std::string& word, const char* meaning) {
+  return meaning ? word + " — " + meaning : word;
+}
+
+std::string AddresseeLine(const Addressee& a) {
+  std::string s = a.name;
+  if (!a.precedence.empty()) s += "  " + a.precedence;
+  if (!a.sequence.empty()) s += "  #" + a.sequence;
+  if (!a.route.empty()) s += "  via " + a.route;
+  if (a.collective) s += "  (collective: every post in the group)";
+  if (!a.excluded.empty()) s += "  except " + model::Join(a.excluded, ", ");
+  return s;
+}
+
+std::string TagLine(const Tag& t) {
+  TagKind kind = t.kind != TagKind::kUnknown ? t.kind : model::TagKindOf(t.value);
+  std::string s = t.value;
+  s += std::string(s.size() < 8 ? 8 - s.size() : 1, ' ');
+  s += TagKindName(kind);
+  const char* meaning = nullptr;
+  if (kind == TagKind::kSubject || kind == TagKind::kProgram) meaning = SubjectTagMeaning(t.value);
+  if (kind == TagKind::kGeographic || kind == TagKind::kOrganization) {
+    meaning = GeographicTagMeaning(t.value);
+  }
+  if (kind == TagKind::kPerson) meaning = "a person";
+  if (meaning) s += std::string(": ") + meaning;
+  return s;
+}
+
+void PrintLaidOut(const Cable& c, Archive& archive, int version_count) {
+  std::string title = c.reference_id + (c.subject.empty() ? "" : "  " + c.subject);
+  Out(title + "\n" + std::string(std::min(title.size(), kWrapWidth), '=') + "\n");
+  if (!c.reference_id_published.empty()) Field("Published as", c.reference_id_published);
+  std::string created = c.created;
+  if (!c.dtg.empty()) created += (created.empty() ? "" : "  ") + ("(date-time group " + c.dtg + ")");
+  Field("Created", created);
+  Field("Released", c.released.empty() ? "" : c.released + "  (WikiLeaks release)");
+  std::string from = c.originator;
+  if (!c.origin.empty()) from += from.empty() ? c.origin : "  (" + c.origin + ")";
+  Field("From", from);
+  if (!c.precedence.empty()) {
+    Field("Precedence", Explained(c.precedence, PrecedenceMeaning(c.precedence)));
+  }
+  std::vector<std::string> lines;
+  for (const Addressee& a : c.to) lines.push_back(AddresseeLine(a));
+  Field("To (action)", model::Join(lines, "\n"));
+  lines.clear();
+  for (const Addressee& a : c.info) lines.push_back(AddresseeLine(a));
+  Field("Info", model::Join(lines, "\n"));
+
+  std::string cls = c.classification.empty() ? c.metadata_classification : c.classification;
+  if (!cls.empty()) {
+    std::string v = Explained(cls, ClassificationMeaning(cls));
+    if (!c.metadata_classification.empty() && c.metadata_classification != cls) {
+      v += "\n(published as " + c.metadata_classification + ")";
+    }
+    Field("Classification", v);
+  }
+  lines.clear();
+  std::vector<std::string> caveats = c.caveats;
+  for (const std::string& m : c.metadata_caveats) {
+    if (std::find(caveats.begin(), caveats.end(), m) == caveats.end()) caveats.push_back(m);
+  }
+  for (const std::string& cv : caveats) lines.push_back(Explained(cv, CaveatMeaning(cv)));
+  Field("Caveats", model::Join(lines, "\n"));
+  if (c.classified_by) {
+    std::string by = c.classified_by->name;
+    if (!c.classified_by->title.empty()) by += (by.empty() ? "" : ", ") + c.classified_by->title;
+    if (by.empty()) by = c.classified_by->text;
+    Field("Classified by", by);
+    lines.clear();
+    for (const std::string& r : c.classified_by->reasons) {
+      lines.push_back(Explained(r, ReasonMeaning(r)));
+    }
+    Field("Reasons", model::Join(lines, "\n"));
+  }
+  std::string decl;
+  if (!c.declassify_on.empty()) decl = c.declassify_on;
+  if (!c.executive_order.empty()) {
+    decl += (decl.empty() ? "" : "  ") + ("(under E.O. " + c.executive_order + ")");
+  }
+  if (decl.empty() && !c.eo_line.empty()) decl = c.eo_line;
+  Field("Declassify on", decl);
+  if (c.section_count > 0) {
+    Field("Section", std::to_string(c.section_number) + " of " + std::to_string(c.section_count));
+  }
+  lines.clear();
+  std::vector<Tag> tags = c.tag_details;
+  if (tags.empty()) {
+    for (const std::string& t : c.tags) tags.push_back(Tag{t, TagKind::kUnknown});
+  }
+  for (const Tag& t : tags) lines.push_back(TagLine(t));
+  Field("TAGS", model::Join(lines, "\n"));
+
+  if (!c.references.empty()) {
+    std::map<std::string, bool> present;
+    if (Result<RefGraph> g = archive.Refs(c.reference_id, RefDirection::kCites, 1); g.ok()) {
+      for (const RefNode& n : g->nodes) present[n.reference_id] = n.in_archive;
+    }
+    lines.clear();
+    for (const Reference& r : c.references) {
+      std::string s = r.label.empty() ? "" : r.label + ". ";
+      s += r.text;
+      if (r.reference_id) {
+        s += "  → " + *r.reference_id;
+        s += present[*r.reference_id] ? "  (in the archive)" : "  (not in the archive)";
+      } else if (r.kind != ReferenceKind::kUnknown && r.kind != ReferenceKind::kCable) {
+        s += std::string("  (") + ReferenceKindName(r.kind) + ")";
+      }
+      lines.push_back(s);
+    }
+    Field("References", model::Join(lines, "\n"));
+  }
+  if (version_count > 1) {
+    Field("Versions", std::to_string(version_count) +
+                          " stored; this is the current one (see --versions)");
+  }
+  if (!c.source.path.empty()) {
+    Field("Source", c.source.path + (c.source.line ? ":" + std::to_string(c.source.line) : ""));
+  }
+  if (c.partial) Field("Note", "a partial extract of the original cable");
+
+  if (!c.summary.empty()) Out("\nSUMMARY\n" + Wrap(c.summary, "  "));
+  Out("\n");
+  std::vector<std::string> marks;
+  if (!c.paragraphs.empty()) {
+    for (const Paragraph& p : c.paragraphs) {
+      std::string head = std::to_string(p.number) + ".";
+      if (!p.portion_marking.empty()) {
+        head += " (" + p.portion_marking + ")";
+        if (std::find(marks.begin(), marks.end(), p.portion_marking) == marks.end()) {
+          marks.push_back(p.portion_marking);
+        }
+      }
+      std::string wrapped = Wrap(p.text, "    ");
+      // Put the number and mark in the first line's indent.
+      if (wrapped.size() >= 4 && head.size() < 4) {
+        wrapped.replace(0, head.size(), head);
+        Out(wrapped + "\n");
+      } else {
+        Out(head + "\n" + wrapped + "\n");
+      }
+    }
+  } else if (!c.body.empty()) {
+    Out(Wrap(c.body, "") + "\n");
+  }
+  if (!c.signers.empty()) Field("Signed", model::Join(c.signers, ", "));
+  lines.clear();
+  for (const std::string& m : marks) lines.push_back(Explained(m, PortionMarkMeaning(m)));
+  Field("Portion marks", model::Join(lines, "\n"));
+}
+
+// The record fields a reader compares first between versions.
+void PrintMetadataChanges(const Cable& a, const Cable& b) {
+  auto cmp = [](const char* name, const std::string& x, const std::string& y) {
+    if (x != y) {
+      Out(std::string("  ") + name + ": " + (x.empty() ? "(none)" : x) + " → " +
+          (y.empty() ? "(none)" : y) + "\n");
+    }
+  };
+  cmp("created", a.created, b.created);
+  cmp("released", a.released, b.released);
+  cmp("classification", a.classification, b.classification);
+  cmp("published classification", a.metadata_classification, b.metadata_classification);
+  cmp("subject", a.subject, b.subject);
+  cmp("TAGS", model::Join(a.tags, ", "), model::Join(b.tags, ", "));
+}
+
+std::string RawText(const Cable& c) {
+  std::string s = c.header_raw;
+  if (!s.empty() && !c.text_raw.empty()) s += "\n\n";
+  return s + c.text_raw;
+}
+
+void RunShow(const ShowFlags& flags) {
+  if (flags.json && flags.text) {
+    return Fail(Status(StatusCode::kInvalidArgument, "--json and --text exclude each other"));
+  }
+  std::unique_ptr<Archive> archive = OpenArchiveOrReport(flags.db, Archive::Mode::kReadOnly);
+  if (!archive) return;
+  Result<std::vector<CableVersion>> versions = archive->Versions(flags.id);
+  if (!versions.ok()) {
+    PrintError(versions.status());
+    SetExitCode(versions.status().code() == StatusCode::kNotFound ? kExitNoneFound
+                                                                  : ExitCodeFor(versions.status()));
+    return;
+  }
+  const CableVersion* current = &versions->back();
+  for (const CableVersion& v : *versions) {
+    if (v.current) current = &v;
+  }
+  if (flags.versions) {
+    if (flags.json) {
+      nlohmann::json arr = nlohmann::json::array();
+      for (const CableVersion& v : *versions) {
+        arr.push_back({{"version", v.version},
+                       {"current", v.current},
+                       {"content_hash", v.content_hash},
+                       {"released", v.released.empty() ? nlohmann::json() : nlohmann::json(v.released)},
+                       {"ingested_at", v.ingested_at},
+                       {"record", nlohmann::json::parse(CableToJson(v.cable))}});
+      }
+      Out(arr.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+    } else {
+      Out("Versions of " + current->cable.reference_id + " (" +
+          std::to_string(versions->size()) + "):\n");
+      for (const CableVersion& v : *versions) {
+        const SourceInfo& src = v.cable.source;
+        Out("  v" + std::to_string(v.version) + (v.current ? " (current)" : "") +
+            "  released " + (v.released.empty() ? "unknown" : v.released) + "  ingested " +
+            v.ingested_at + "  sha256 " + v.content_hash.substr(0, 12) + "  " + src.path +
+            (src.line ? ":" + std::to_string(src.line) : "") + "\n");
+      }
+      for (size_t i = 1; i < versions->size(); ++i) {
+        const Cable& a = (*versions)[i - 1].cable;
+        const Cable& b = (*versions)[i].cable;
+        Out("\n--- v" + std::to_string((*versions)[i - 1].version) + " → v" +
+            std::to_string((*versions)[i].version) + "\n");
+        PrintMetadataChanges(a, b);
+        std::string diff = LineDiff(RawText(a), RawText(b));
+        Out(diff.empty() ? "  (same text, line by line)\n" : diff);
+      }
+    }
+  } else if (flags.json) {
+    Out(CableToJson(current->cable, 2) + "\n");
+  } else if (flags.text) {
+    Out(RawText(current->cable) + "\n");
+  } else {
+    PrintLaidOut(current->cable, *archive, static_cast<int>(versions->size()));
+  }
+  std::fflush(stdout);
+  SetExitCode(kExitOk);
+}
+
+}  // namespace
+
+void RegisterShowCommand(CLI::App& app) {
+  auto flags = std::make_shared<ShowFlags>();
+  CLI::App* cmd = app.add_subcommand(
+      "show",
+      "Show one cable from the archive: its header laid out and explained (precedence, addressees,\n"
+      "classification and caveats, declassification, TAGS with their meaning, references and\n"
+      "whether the archive holds them), then the paragraphs with their portion marks.\n"
+      "Exit status: 0 found, 1 not in the archive, 2 error.\n\n"
+      "Examples:\n"
+      "  cablebase show 06MOSCOW1637\n"
+      "  cablebase show 06moscow1637 --json | jq .references\n"
+      "  cablebase show 06MOSCOW1637 --text          (the telegram as read)\n"
+      "  cablebase show 06MOSCOW1637 --versions      (every stored version and a line diff)");
+  cmd->add_option("id", flags->id, "Reference ID, e.g. 06MOSCOW1637 (case and spaces ignored)")
+      ->required();
+  AddDbOption(cmd, &flags->db);
+  cmd->add_flag("--json", flags->json, "The stored record as JSON (as `cablebase parse` prints it)");
+  cmd->add_flag("--text", flags->text, "The telegram text as read (header and text blocks)");
+  cmd->add_flag("--versions", flags->versions,
+                "List the stored versions and show a line diff between consecutive ones");
+  cmd->callback([flags] { RunShow(*flags); });
+}
+
+}  // namespace cablebase::cli

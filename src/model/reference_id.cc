@@ -1,0 +1,249 @@
+// Reference IDs: canonical post names, MakeReferenceId and the repair of malformed published IDs.
+#include "model/reference_id.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <vector>
+#include <utility>
+
+#include "model/text_util.h"
+
+namespace cablebase::model {
+
+namespace {
+
+// Aliases: the cleaned spelling (letters only, upper case) → canonical post. Sources: FORMAT.md §3
+// (RIO, SECSTATE/WASHDC, USUN, HAGUE), addressee lines of the corpus ("USMISSION UNVIE VIENNA",
+// "USEU BRUSSELS", "SECSTATE WASHDC") and REF lines ("VAT 4859", "HK 03591", "HCMC 196",
+// "PORT A 76", "BRAZIL 1280").
+constexpr std::pair<std::string_view, std::string_view> kAliases[] = {
+    {"BRAZIL", "BRASILIA"},
+    {"HAGUE", "THEHAGUE"},
+    {"HCMC", "HOCHIMINHCITY"},
+    {"HK", "HONGKONG"},
+    {"HOCHIMINH", "HOCHIMINHCITY"},
+    {"PAP", "PORTAUPRINCE"},
+    {"PARISFR", "UNESCOPARISFR"},
+    {"PAUP", "PORTAUPRINCE"},
+    {"PORTA", "PORTAUPRINCE"},
+    {"RIO", "RIODEJANEIRO"},
+    {"SECDEFWASHDC", "SECDEF"},
+    {"SECSTATE", "STATE"},
+    {"SECSTATEWASHDC", "STATE"},
+    {"STATEWASHDC", "STATE"},
+    {"TAIPEI", "AITTAIPEI"},
+    {"UNESCOPARIS", "UNESCOPARISFR"},
+    {"UNVIE", "UNVIEVIENNA"},
+    {"USCUSTOMSA", "USCBP"},
+    {"USDA", "USDAFAS"},
+    {"USDOCWASHDC", "USDOC"},
+    {"USEU", "USEUBRUSSELS"},
+    {"USNATOBRUSSELS", "USNATO"},
+    {"USNATOBRUSSELSBE", "USNATO"},
+    {"USUN", "USUNNEWYORK"},
+    {"USUNESCOPARISFR", "UNESCOPARISFR"},
+    {"USUNNY", "USUNNEWYORK"},
+    {"USUNNEWYORKNY", "USUNNEWYORK"},
+    {"VAT", "VATICAN"},
+    {"WASHDC", "STATE"},
+};
+
+// Words glued before a post name that are not part of it: the sender's title ("FM AMEMBASSY
+// HANOI" glued in 09AMEMBASSYHANOI1284), the EFTO caption of "UNCLAS EFTO" (09EFTOLONDON2468), the
+// tail of "CLASSIFIED" (09SIFIEDABUJA1673), "FSC" (08FSCCHARLESTON1712).
+constexpr std::string_view kPrefixes[] = {
+    "AMEMBASSY", "AMCONSUL", "USMISSION", "EMBASSY", "CONSUL", "AMEMB", "CLASSIFIED", "SIFIED",
+    "EFTO", "FSC",
+};
+
+// Reference IDs that Cablegate published in a form no rule can repair (the post or serial is
+// missing or mangled beyond recognition); the canonical ID is the one of the same cable's text.
+constexpr std::pair<std::string_view, std::string_view> kMalformedPublished[] = {
+    {"0901OF02RPODUBAI288", "09DUBAI288"},
+    {"06ASTANA", "06ASTANA204"},
+    {"07QXICO3307", "07MEXICO3307"},
+    {"092OF5", "09STATE126780"},
+    {"10AQNA272", "10ASTANA272"},
+};
+
+std::string_view LookupAlias(std::string_view name) {
+  for (const auto& [alias, canonical] : kAliases) {
+    if (alias == name) return canonical;
+  }
+  return {};
+}
+
+// Optimal string alignment distance (Levenshtein plus adjacent transpositions), capped at `cap`+1.
+int EditDistance(std::string_view a, std::string_view b, int cap) {
+  const int n = static_cast<int>(a.size()), m = static_cast<int>(b.size());
+  if (std::abs(n - m) > cap) return cap + 1;
+  std::vector<std::vector<int>> d(n + 1, std::vector<int>(m + 1));
+  for (int i = 0; i <= n; ++i) d[i][0] = i;
+  for (int j = 0; j <= m; ++j) d[0][j] = j;
+  for (int i = 1; i <= n; ++i) {
+    for (int j = 1; j <= m; ++j) {
+      int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[n][m];
+}
+
+// Resolves a letters-only upper-case name to a known post, or returns empty.
+std::string ResolveKnown(std::string_view name) {
+  if (IsKnownPost(name)) return std::string(name);
+  if (auto alias = LookupAlias(name); !alias.empty()) return std::string(alias);
+  return {};
+}
+
+std::string CorrectPost(const std::string& name) {
+  if (name.empty()) return name;
+  if (auto known = ResolveKnown(name); !known.empty()) return known;
+  // Glued prefixes.
+  for (std::string_view prefix : kPrefixes) {
+    if (name.size() > prefix.size() + 1 && name.compare(0, prefix.size(), prefix) == 0) {
+      std::string rest = name.substr(prefix.size());
+      if (auto known = ResolveKnown(rest); !known.empty()) return known;
+    }
+  }
+  // The sender's title is never part of a post name, known or not ("05EMBASSYBLABLA1").
+  for (const char* prefix_c : {"AMEMBASSY", "EMBASSY", "AMCONSUL", "USMISSION"}) {
+    std::string_view prefix = prefix_c;
+    if (name.size() >= prefix.size() + 3 && name.compare(0, prefix.size(), prefix) == 0) {
+      return CorrectPost(name.substr(prefix.size()));
+    }
+  }
+  const auto& posts = KnownPostNames();
+  // A known post preceded by a few junk letters ("EFTOSANAA", "SIFIEDABUJA").
+  std::string best;
+  for (std::string_view post : posts) {
+    if (post.size() >= 4 && post.size() < name.size() && name.size() - post.size() <= 10 &&
+        name.compare(name.size() - post.size(), post.size(), post) == 0 &&
+        post.size() > best.size()) {
+      best = std::string(post);
+    }
+  }
+  if (!best.empty()) return best;
+  // A truncated name ("HALIF", "KUALALUMP", "THEHAGU"): prefix of exactly one known post.
+  if (name.size() >= 4) {
+    std::string_view found;
+    int count = 0;
+    for (std::string_view post : posts) {
+      if (post.size() > name.size() && post.compare(0, name.size(), name) == 0) {
+        found = post;
+        ++count;
+      }
+    }
+    if (count == 1) return std::string(found);
+  }
+  // A known post followed by one or two stray letters ("MADRIDSP", "TRIPOLII").
+  for (std::string_view post : posts) {
+    if (post.size() >= 4 && name.size() > post.size() && name.size() - post.size() <= 2 &&
+        name.compare(0, post.size(), post) == 0) {
+      return std::string(post);
+    }
+  }
+  // Misspellings: the unique nearest known post within a distance that grows with the length.
+  int cap = name.size() >= 7 ? 2 : 1;
+  if (name.size() < 4) return name;
+  int best_d = cap + 1;
+  std::string_view best_post;
+  bool tie = false;
+  for (std::string_view post : posts) {
+    int d = EditDistance(name, post, cap);
+    if (d < best_d) {
+      best_d = d;
+      best_post = post;
+      tie = false;
+    } else if (d == best_d) {
+      tie = true;
+    }
+  }
+  if (best_d <= cap && !tie) return std::string(best_post);
+  return name;
+}
+
+// An alphabetic run that is debris of "SECTION nn OF nn" ("SCTION", "SECTIOQ", "OF", "QF").
+bool IsSectionDebris(std::string_view run) {
+  if (run.size() <= 3) return true;
+  return EditDistance(run, "SECTION", 2) <= 2;
+}
+
+}  // namespace
+
+std::string CanonicalPostName(std::string_view post) {
+  // Digits mistyped for letters inside a name ("SANTIAG0", "0TTAWA", in golden REF cases).
+  std::string cleaned;
+  for (size_t i = 0; i < post.size(); ++i) {
+    char c = post[i];
+    if (c == '0' || c == '1') {
+      bool letter_before = !cleaned.empty();
+      bool letter_after = i + 1 < post.size() && IsAlpha(post[i + 1]);
+      if (letter_before || letter_after) {
+        cleaned.push_back(c == '0' ? 'O' : 'I');
+        continue;
+      }
+    }
+    if (IsAlpha(c)) cleaned.push_back(ToUpperChar(c));
+  }
+  return CorrectPost(cleaned);
+}
+
+std::string MakeReferenceId(int year, std::string_view post, std::string_view serial) {
+  if (year < 0) return {};
+  std::string_view s = Trim(serial);
+  if (!IsAllDigits(s)) return {};
+  std::string p = CanonicalPostName(post);
+  if (p.empty()) return {};
+  int yy = year % 100;
+  std::string out;
+  out.push_back(static_cast<char>('0' + yy / 10));
+  out.push_back(static_cast<char>('0' + yy % 10));
+  out += p;
+  out += StripLeadingZeros(s);
+  return out;
+}
+
+std::string CanonicalizeReferenceId(std::string_view id) {
+  std::string s;
+  for (char c : id) {
+    if (IsAlnum(c)) s.push_back(ToUpperChar(c));
+  }
+  for (const auto& [bad, good] : kMalformedPublished) {
+    if (s == bad) return std::string(good);
+  }
+  if (s.size() < 3 || !IsDigit(s[0]) || !IsDigit(s[1])) return ToUpperAscii(Trim(id));
+  std::string_view year = std::string_view(s).substr(0, 2);
+  std::string_view rest = std::string_view(s).substr(2);
+  // A doubled year ("7575LIBREVILLE1895").
+  if (rest.size() > 2 && rest.substr(0, 2) == year && IsAlpha(rest[2])) rest.remove_prefix(2);
+  // Runs of letters and digits.
+  std::vector<std::string_view> runs;
+  for (size_t i = 0; i < rest.size();) {
+    size_t j = i;
+    bool alpha = IsAlpha(rest[i]);
+    while (j < rest.size() && IsAlpha(rest[j]) == alpha) ++j;
+    runs.push_back(rest.substr(i, j - i));
+    i = j;
+  }
+  // The post is the first alphabetic run that is not section debris (debris is always followed by
+  // more letters later on); the serial is the digit run right after it.
+  for (size_t k = 0; k < runs.size(); ++k) {
+    if (!IsAlpha(runs[k][0])) continue;
+    bool later_alpha = false;
+    for (size_t m = k + 1; m < runs.size(); ++m) later_alpha |= IsAlpha(runs[m][0]);
+    if (later_alpha && k + 1 < runs.size() && IsSectionDebris(runs[k]) &&
+        !IsKnownPost(runs[k]) && LookupAlias(runs[k]).empty()) {
+      continue;
+    }
+    if (k + 1 >= runs.size()) break;
+    std::string post = CorrectPost(std::string(runs[k]));
+    return std::string(year) + post + StripLeadingZeros(runs[k + 1]);
+  }
+  return s;
+}
+
+}  // namespace cablebase::model

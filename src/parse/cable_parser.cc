@@ -1,0 +1,203 @@
+// cablebase::ParseCable: a RawCable (metadata + header block + text block) → the Cable record.
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cablebase/parse.h"
+#include "model/dates.h"
+#include "model/reference_id.h"
+#include "model/tag_kind.h"
+#include "model/text_util.h"
+#include "parse/body.h"
+#include "parse/body_lines.h"
+#include "parse/message_header.h"
+#include "parse/text_header.h"
+#include "parse/transmission.h"
+
+namespace cablebase {
+namespace {
+
+// No real routing header or text header is longer; the header functions never see more, so a
+// pathological input (a 50 MB line) costs them nothing.
+constexpr size_t kMaxHeaderBytes = 256 * 1024;
+// Text searched for header fields when no header keyword marks where the body starts.
+constexpr size_t kMaxUnmarkedHeaderBytes = 16 * 1024;
+
+std::string_view Prefix(std::string_view s, size_t n) { return s.substr(0, std::min(n, s.size())); }
+
+// The 4-digit year of an ISO date "2006-02-20T..."; 0 when absent.
+int YearOfIso(std::string_view iso) {
+  if (iso.size() < 4) return 0;
+  int y = model::ParseSmallInt(iso.substr(0, 4));
+  return y > 0 ? y : 0;
+}
+
+// The 4-digit year of a reference ID "06MOSCOW1637" (66-99 → 19xx, else 20xx); 0 when absent.
+int YearOfReferenceId(std::string_view id) {
+  if (id.size() < 2 || !model::IsDigit(id[0]) || !model::IsDigit(id[1])) return 0;
+  int yy = (id[0] - '0') * 10 + (id[1] - '0');
+  return yy >= 66 ? 1900 + yy : 2000 + yy;
+}
+
+// The lines of `region` with in-line debris removed (rendered links, pilcrows, page headers) but
+// SIPDIS and classification lines kept, joined by '\n': what the header functions read. The seed
+// (06MOSCOW1637) writes `TAGS: [PREL](#) [RS](#)` and `[1](#)B. MOSCOW`.
+std::string HeaderText(std::string_view region) {
+  std::string out;
+  for (const parse::BodyLine& l : parse::CleanLines(region, /*drop_debris_lines=*/false)) {
+    out.append(l.text);
+    out.push_back('\n');
+  }
+  return out;
+}
+
+// "SECRET//NOFORN" → ["NOFORN"]; "UNCLASSIFIED//FOR OFFICIAL USE ONLY" → ["FOR OFFICIAL USE ONLY"].
+std::vector<std::string> MetadataCaveats(std::string_view classification) {
+  std::vector<std::string> out;
+  size_t pos = classification.find("//");
+  while (pos != std::string_view::npos) {
+    size_t next = classification.find("//", pos + 2);
+    std::string part = model::CollapseWhitespace(
+        classification.substr(pos + 2, next == std::string_view::npos ? std::string_view::npos
+                                                                      : next - pos - 2));
+    if (!part.empty() && std::find(out.begin(), out.end(), part) == out.end()) {
+      out.push_back(std::move(part));
+    }
+    pos = next;
+  }
+  return out;
+}
+
+// A DTG standing alone on a line of the header block: the partial extracts of Cablegate carry
+// only "201247Z Jan 04" under WikiLeaks' note (04ANKARA348, 00HARARE6677, 05PARIS4760). Empty
+// when no line of the first 40 is one.
+std::string LoneDtg(std::string_view header) {
+  size_t pos = 0;
+  for (int n = 0; n < 40 && pos < header.size(); ++n) {
+    size_t nl = header.find('\n', pos);
+    std::string_view line = model::Trim(header.substr(pos, nl == std::string_view::npos
+                                                               ? std::string_view::npos
+                                                               : nl - pos));
+    if (line.size() >= 13 && line.size() <= 20) {
+      std::string dtg = model::NormalizeDtg(line);
+      if (!dtg.empty() && !model::DtgToIso(dtg).empty()) return dtg;
+    }
+    if (nl == std::string_view::npos) break;
+    pos = nl + 1;
+  }
+  return {};
+}
+
+bool IsEmpty(const parse::MessageHeader& m) {
+  return m.dtg.empty() && m.originator.empty() && m.to.empty() && m.info.empty();
+}
+
+}  // namespace
+
+Result<Cable> ParseCable(const RawCable& raw) {
+  Cable c;
+  c.source = raw.source;
+  c.header_raw = raw.header;
+  c.text_raw = raw.text;
+  std::string_view text = raw.text;
+
+  // Where the text header ends and the body starts.
+  std::vector<parse::BodyLine> lines = parse::CleanLines(text);
+  size_t body_line = parse::FindBodyStartLine(lines);
+  std::string_view region;
+  if (body_line == 0) {
+    region = Prefix(text, kMaxUnmarkedHeaderBytes);
+  } else {
+    size_t offset = body_line < lines.size() ? lines[body_line].offset : text.size();
+    region = Prefix(text.substr(0, offset), kMaxHeaderBytes);
+  }
+  std::string header_text = HeaderText(region);
+
+  // Routing and message header: from the header block, else from the top of the text (rendered
+  // text such as the seed has `O 201007Z FEB 06 / FM / TO / INFO` above the classification line).
+  std::string_view header_block = Prefix(raw.header, kMaxHeaderBytes);
+  if (!header_block.empty()) c.transmission = parse::ParseTransmissionHeader(header_block);
+  if (!c.transmission) c.transmission = parse::ParseTransmissionHeader(header_text);
+  parse::MessageHeader mh;
+  if (!header_block.empty()) mh = parse::ParseMessageHeader(header_block);
+  if (IsEmpty(mh)) mh = parse::ParseMessageHeader(header_text);
+  c.precedence = std::move(mh.precedence);
+  c.dtg = std::move(mh.dtg);
+  if (c.dtg.empty()) c.dtg = LoneDtg(header_block);
+  c.originator = std::move(mh.originator);
+  c.to = std::move(mh.to);
+  c.info = std::move(mh.info);
+
+  // Classification line.
+  auto cl = parse::ParseClassificationLine(header_text);
+  if (cl) {
+    c.classification = cl->classification;
+    c.section_number = cl->section_number;
+    c.section_count = cl->section_count;
+    c.post = cl->post;
+    c.serial = cl->serial;
+  }
+
+  // Dates.
+  std::string dtg_iso = c.dtg.empty() ? std::string() : model::DtgToIso(c.dtg);
+  if (!raw.created.empty()) c.created = model::PublishedDateToIso(raw.created);
+  if (c.created.empty()) c.created = dtg_iso;
+  if (!raw.released.empty()) c.released = model::PublishedDateToIso(raw.released);
+
+  // Identity: the published ID (canonicalised), else made from the classification line.
+  std::string published(model::Trim(raw.reference_id));
+  if (!published.empty()) {
+    c.reference_id = model::CanonicalizeReferenceId(published);
+    if (c.reference_id != published) c.reference_id_published = published;
+  }
+  if (c.reference_id.empty() && cl && !cl->post.empty() && !cl->serial.empty()) {
+    int year = YearOfIso(dtg_iso);
+    if (year == 0) year = YearOfIso(c.created);
+    if (year > 0) c.reference_id = model::MakeReferenceId(year, cl->post, cl->serial);
+  }
+  if (c.reference_id.empty()) {
+    return Status(StatusCode::kParseError,
+                  "no reference ID: the cable has no published ID and no classification line "
+                  "with post, serial and a date to make one",
+                  raw.source.path, raw.source.line);
+  }
+
+  // Metadata.
+  c.origin = raw.origin;
+  c.metadata_classification = model::CollapseWhitespace(raw.classification);
+  c.metadata_caveats = MetadataCaveats(c.metadata_classification);
+  c.metadata_references = raw.references;
+
+  // Text header.
+  c.caveats = parse::ParseCaveats(header_text);
+  if (auto eo = parse::ParseExecutiveOrder(header_text)) {
+    c.executive_order = std::move(eo->executive_order);
+    c.declassify_on = std::move(eo->declassify_on);
+    c.eo_line = std::move(eo->line);
+  }
+  c.tags = parse::ParseTags(header_text);
+  for (const std::string& t : c.tags) c.tag_details.push_back(Tag{t, model::TagKindOf(t)});
+  c.subject = parse::ParseSubject(header_text);
+  int year = YearOfIso(c.created);
+  if (year == 0) year = YearOfReferenceId(c.reference_id);
+  c.references = parse::ParseReferences(header_text, year, c.reference_id);
+  c.classified_by = parse::ParseClassifiedBy(header_text);
+
+  // Body.
+  size_t end = lines.size(), end_column = 0;
+  if (auto s = parse::FindSigner(lines, body_line)) {
+    end = s->line;
+    end_column = s->column;
+    c.signers.push_back(s->name);
+  }
+  c.paragraphs = parse::ParseParagraphLines(lines, body_line, end, end_column);
+  c.summary = parse::ParseSummary(text);
+  c.comment = parse::ParseComment(text);
+  c.partial = parse::IsPartialExtract(Prefix(raw.header, kMaxHeaderBytes)) ||
+              parse::IsPartialExtract(text);
+  c.body = parse::CleanBody(text);
+  return c;
+}
+
+}  // namespace cablebase

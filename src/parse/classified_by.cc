@@ -1,0 +1,406 @@
+// "Classified By": the classifying official's title and name, and the classification reasons.
+#include <algorithm>
+
+#include "model/text_util.h"
+#include "parse/header_lines.h"
+#include "parse/text_header.h"
+
+namespace cablebase::parse {
+
+namespace {
+
+using model::IsAlpha;
+using model::IsDigit;
+using model::IsLower;
+using model::IsSpace;
+using model::IsUpper;
+
+// Words of titles (lower case, letters only), from the Classified By lines of the corpus and the
+// golden cases ("Minister-Counselor for Political Affairs", "Charge d'Affaires a.i.", "POLOFF").
+constexpr std::string_view kTitleWords[] = {
+    "a", "acting", "adviser", "advisor", "affairs", "ai", "aib", "amb", "ambassador", "and",
+    "assistant", "asia", "attache", "bureau", "by", "central", "charge", "chief", "classified",
+    "consul", "conoff", "coordinator", "couns", "counsel", "counselor", "counsellor",
+    "counselour", "coun", "cons", "d", "daffaires", "daffairs", "deaffairs", "dcm", "de",
+    "department", "deputy", "dir", "direcotr", "director", "diplomatic", "econ", "econoff",
+    "economic", "econcouns", "embassy", "envoy", "executive", "for", "general", "governance",
+    "head", "interagency", "legal", "legatt", "member", "min", "minister", "ministercounselor",
+    "ministercounsellor", "mission", "of", "off", "office", "officer", "officials", "permanent",
+    "pol", "polcouns", "political", "polmincons", "poloff", "principal", "provincial", "rso",
+    "arso", "representative", "secretary", "section", "security", "senior", "special", "state",
+    "subnational", "the", "to", "tdy", "us", "usun", "mil", "ministercouselor", "couselor",
+    "counselr", "afairs", "affaires", "at", "large", "ambassadoratlarge", "chairman", "labor", "nea", "isn", "eur", "wha", "eap",
+    "sca", "af", "io", "ait", "inr", "drl", "prm", "vci", "oes", "eeb", "usdel", "pdas", "das",
+    "ambassadorial", "prt", "ipo", "aft", "regional", "commander", "consulate", "post",
+};
+
+constexpr std::string_view kSuffixes[] = {"JR", "SR", "II", "III", "IV"};
+
+std::string Normalized(std::string_view token) {
+  std::string out;
+  for (char c : token) {
+    if (c == '0') c = 'o';  // "AMBASSAD0R" (golden)
+    if (IsAlpha(c)) out.push_back(model::ToLowerChar(c));
+  }
+  return out;
+}
+
+int Distance(std::string_view a, std::string_view b) {
+  const size_t n = a.size(), m = b.size();
+  std::vector<std::vector<int>> d(n + 1, std::vector<int>(m + 1));
+  for (size_t i = 0; i <= n; ++i) d[i][0] = static_cast<int>(i);
+  for (size_t j = 0; j <= m; ++j) d[0][j] = static_cast<int>(j);
+  for (size_t i = 1; i <= n; ++i) {
+    for (size_t j = 1; j <= m; ++j) {
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1,
+                          d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[n][m];
+}
+
+// A title word, allowing misspellings ("Ambassaor", "AMBASSSADOR", "Couselor", "CIEF").
+bool IsTitleWord(std::string_view token) {
+  std::string n = Normalized(token);
+  if (n.empty()) return true;
+  for (std::string_view w : kTitleWords) {
+    if (n == w) return true;
+  }
+  if (n.size() >= 4) {
+    int cap = n.size() >= 8 ? 2 : 1;
+    for (std::string_view w : kTitleWords) {
+      if (w.size() >= 4 && Distance(n, w) <= cap) return true;
+    }
+  }
+  // "Abassador", "Ambssador" and other spellings of ambassador.
+  if (n.size() >= 6 && (n.compare(0, 3, "amb") == 0 || n.compare(0, 3, "aba") == 0) &&
+      n.find("ss") != std::string::npos) {
+    return true;
+  }
+  return false;
+}
+
+bool IsSuffix(std::string_view token) {
+  std::string u = model::ToUpperAscii(token);
+  while (!u.empty() && (u.back() == '.' || u.back() == ',')) u.pop_back();
+  for (std::string_view s : kSuffixes) {
+    if (u == s) return true;
+  }
+  return false;
+}
+
+bool IsInitial(std::string_view token) {
+  // "J.", "D.C.", "S.K.", "W.S.", "A"
+  if (token.empty()) return false;
+  for (char c : token) {
+    if (!IsAlpha(c) && c != '.') return false;
+  }
+  size_t letters = 0;
+  for (char c : token) {
+    if (IsLower(c)) return false;  // "a.y." in golden garbage is no initial
+    letters += IsAlpha(c) ? 1 : 0;
+  }
+  return letters <= 3 && (token.find('.') != std::string_view::npos || letters == 1);
+}
+
+// Finds "CLASSIFIED BY" (and misspellings) at or after `from` in the upper-case text; returns the
+// offset after the label and sets *label_pos, or npos.
+size_t FindClassifiedBy(std::string_view u, size_t from, size_t* label_pos) {
+  size_t best = std::string_view::npos, best_after = 0;
+  for (std::string_view label : {"CLASSIFIED BY", "CLASSFIED BY", "CLASSIIED BY", "CLASSIFED BY"}) {
+    size_t p = u.find(label, from);
+    while (p != std::string_view::npos) {
+      size_t k = p + label.size();
+      while (k < u.size() && (u[k] == ' ' || u[k] == ':')) ++k;
+      // "CLASSIFIED BY LINE ADDED" (a corrected-copy notice, golden 05TELAVIV4462) is not it.
+      if (u.compare(k, 4, "LINE") != 0) break;
+      p = u.find(label, p + 1);
+    }
+    if (p != std::string_view::npos && p < best) {
+      best = p;
+      best_after = p + label.size();
+    }
+  }
+  *label_pos = best;
+  return best == std::string_view::npos ? best : best_after;
+}
+
+// The block of the Classified By line: its line and the wrapped lines after it, up to a blank line
+// or a paragraph. Lines hard-wrapped inside a word at column 72 ("Hoyt Y \nee", "Re \nasons",
+// golden) are glued back.
+std::string ReadBlock(std::string_view text, size_t start) {
+  std::vector<internal::Line> lines = internal::LinesWithOffsets(text.substr(start));
+  std::string out;
+  for (size_t i = 0; i < lines.size() && i < 6; ++i) {
+    std::string_view line = lines[i].text;
+    if (i > 0) {
+      std::string_view t = model::Trim(line);
+      if (t.empty()) break;
+      std::string u = model::ToUpperAscii(t);
+      if (u.compare(0, 7, "SUMMARY") == 0) break;
+      size_t d = 0;
+      while (d < t.size() && IsDigit(t[d])) ++d;
+      if (d > 0 && d < t.size() && t[d] == '.' && (d + 1 >= t.size() || !IsDigit(t[d + 1]))) break;
+      std::string_view prev = lines[i - 1].text;
+      size_t prev_len = prev.size() + (i == 1 ? start - (text.rfind('\n', start) == std::string_view::npos ? 0 : text.rfind('\n', start) + 1) : 0);
+      bool glue = prev_len >= 70 && prev_len <= 74 && !prev.empty() && prev.back() == ' ' &&
+                  !line.empty() && !IsSpace(line[0]) && prev.size() >= 2 &&
+                  !IsSpace(prev[prev.size() - 2]);
+      while (!out.empty() && IsSpace(out.back())) out.pop_back();
+      if (!glue) out.push_back(' ');
+      out.append(model::Trim(line));
+    } else {
+      out.append(line);
+    }
+  }
+  return out;
+}
+
+// Offset where the reasons begin in the block ("for reasons", "Reason:", "per 1.5", "E.O. 12958",
+// "1.4 (b)"), or the block size.
+size_t ReasonStart(std::string_view block) {
+  std::string u = model::ToUpperAscii(block);
+  size_t best = u.size();
+  auto consider = [&](size_t p) {
+    if (p != std::string::npos && p < best) best = p;
+  };
+  std::vector<std::string_view> words = model::SplitWhitespace(u);
+  for (size_t i = 0; i < words.size(); ++i) {
+    std::string_view w = words[i];
+    size_t pos = static_cast<size_t>(w.data() - u.data());
+    std::string n = Normalized(w);
+    std::string next = i + 1 < words.size() ? Normalized(words[i + 1]) : std::string();
+    bool next_digit = i + 1 < words.size() && IsDigit(words[i + 1][0]);
+    if ((n == "for" || n == "fr" || n == "per" || n == "under" || n == "based") &&
+        (next.compare(0, 2, "re") == 0 || next.compare(0, 2, "ra") == 0 || next_digit ||
+         next == "eo" || next == "section" || next == "on" || next == "e")) {
+      consider(pos);
+    }
+    if (n.compare(0, 4, "reas") == 0 || n == "reason" || n == "resons" || n == "rasons" ||
+        n == "reasons" || (n.compare(0, 2, "re") == 0 && n.size() <= 3 && next.compare(0, 3, "aso") == 0)) {
+      consider(pos);
+    }
+    if (n == "eo" && (next_digit || w.find('.') != std::string_view::npos)) consider(pos);
+    if (w.size() >= 3 && w[0] == '1' && w[1] == '.' && (IsDigit(w[2]) || w[2] == ' ')) consider(pos);
+  }
+  // "McKelvey-reasons" glued with a hyphen.
+  size_t h = u.find("-REASON");
+  consider(h);
+  // "RICAHRD E. HOAGLAND: 1.2 (B)": a colon before the reasons.
+  for (size_t p = u.find(':'); p != std::string::npos; p = u.find(':', p + 1)) {
+    size_t k = p + 1;
+    while (k < u.size() && u[k] == ' ') ++k;
+    if (k + 1 < u.size() && IsDigit(u[k]) && u[k + 1] == '.') consider(p);
+  }
+  return best;
+}
+
+std::vector<std::string> ParseReasons(std::string_view block) {
+  std::vector<std::string> out;
+  std::string u = model::ToUpperAscii(block);
+  // "1.4", "1.5", "1.2", "1. 4" (wrapped).
+  size_t p = 0;
+  std::string section;
+  while ((p = u.find("1.", p)) != std::string::npos) {
+    size_t k = p + 2;
+    while (k < u.size() && u[k] == ' ') ++k;
+    if (k < u.size() && IsDigit(u[k]) && (p == 0 || !IsDigit(u[p - 1]))) {
+      section = std::string("1.") + u[k];
+      p = k + 1;
+      break;
+    }
+    p += 2;
+  }
+  if (section.empty()) return out;
+  // Letters a-h standing alone after the section: "(b) and (d)", "b/d", "(B & D)", "a,b,and d".
+  size_t i = p;
+  while (i < u.size()) {
+    char c = u[i];
+    if (IsAlpha(c)) {
+      size_t j = i;
+      while (j < u.size() && IsAlpha(u[j])) ++j;
+      std::string_view w = std::string_view(u).substr(i, j - i);
+      if (w.size() == 1 && c >= 'A' && c <= 'H') {
+        std::string r = section + "(" + static_cast<char>(model::ToLowerChar(c)) + ")";
+        if (std::find(out.begin(), out.end(), r) == out.end()) out.push_back(r);
+      } else if (w != "AND" && w != "OR") {
+        break;
+      }
+      i = j;
+    } else if (IsDigit(c)) {
+      break;
+    } else {
+      ++i;
+    }
+  }
+  return out;
+}
+
+// Splits the name part into the title and the name.
+void SplitTitleAndName(std::string_view part, ClassifiedBy* cb) {
+  // Parenthesised remarks ("(acting)", "(AI)", "(U)") are dropped.
+  std::string s;
+  int depth = 0;
+  for (char c : part) {
+    if (c == '(') {
+      ++depth;
+      s.push_back(' ');
+    } else if (c == ')') {
+      depth = std::max(0, depth - 1);
+      s.push_back(' ');
+    } else if (depth == 0) {
+      s.push_back(c == '?' ? ' ' : c);
+    }
+  }
+  // A repeated label ("Classified By: Classified by DCM Liz Dibble", "1. CLASSIFIED BY NEA ...").
+  for (int round = 0; round < 2; ++round) {
+    std::string u = model::ToUpperAscii(s);
+    size_t lp = 0;
+    size_t after = FindClassifiedBy(u, 0, &lp);
+    if (after == std::string::npos || lp > 12) break;
+    s = s.substr(after);
+  }
+  // "a.i." / "a. i." / "ai." (ad interim) after Charge d'Affaires.
+  for (std::string_view ai : {"a. i.", "a.i.", "A.I.", "A. I.", " ai. ", " AI. "}) {
+    for (size_t p = s.find(ai); p != std::string::npos; p = s.find(ai)) s.replace(p, ai.size(), " ");
+  }
+  bool all_upper = true;
+  for (char c : s) all_upper &= !IsLower(c);
+  // Segments at ',', ';', ':' and " - "; a "JR."/"III" segment stays with the name before it.
+  std::vector<std::string> segments;
+  std::string cur;
+  for (size_t i = 0; i <= s.size(); ++i) {
+    char c = i < s.size() ? s[i] : ',';
+    bool dash = c == '-' && i > 0 && i + 1 < s.size() && s[i - 1] == ' ' && s[i + 1] == ' ';
+    if (c == ',' || c == ';' || c == ':' || dash) {
+      std::string seg(model::Trim(cur));
+      cur.clear();
+      if (seg.empty()) continue;
+      if (!segments.empty() && IsSuffix(seg)) {
+        segments.back() += ", " + seg;
+      } else {
+        segments.push_back(seg);
+      }
+    } else {
+      cur.push_back(c);
+    }
+  }
+  std::vector<std::string> title_parts;
+  for (size_t si = 0; si < segments.size(); ++si) {
+    // Words; slash compounds split ("Pol/Mil", "DCM/Ted Osius").
+    std::vector<std::pair<std::string, bool>> words;  // word, came from a slash compound
+    for (std::string_view w : model::SplitWhitespace(segments[si])) {
+      if (w.find('/') != std::string_view::npos && w.size() > 1) {
+        std::vector<std::string_view> parts = model::Split(w, '/');
+        for (size_t k = 0; k < parts.size(); ++k) {
+          if (parts[k].empty()) continue;
+          bool last = k + 1 == parts.size();
+          bool name_like = last && !all_upper && IsUpper(parts[k][0]) && parts[k].size() > 1 &&
+                           IsLower(parts[k][1]) && !IsTitleWord(parts[k]);
+          words.emplace_back(std::string(parts[k]), !name_like);
+        }
+      } else {
+        words.emplace_back(std::string(w), false);
+      }
+    }
+    std::vector<std::string> title, name;
+    bool connector = false;
+    for (size_t k = 0; k < words.size(); ++k) {
+      const std::string& w = words[k].first;
+      bool forced_title = words[k].second;
+      if (name.empty()) {
+        std::string n = Normalized(w);
+        bool is_title = forced_title || IsTitleWord(w) || connector ||
+                        (!all_upper && w.size() >= 2 && !IsInitial(w) && [&] {
+                          for (char c : w) {
+                            if (IsLower(c)) return false;
+                          }
+                          return true;
+                        }()) ||
+                        (w.size() == 1 && IsAlpha(w[0])) || IsSuffix(w);
+        connector = n == "for" || n == "to" || n == "of" || n == "and";
+        if (is_title) {
+          title.push_back(w);
+          continue;
+        }
+        name.push_back(w);
+        continue;
+      }
+      // Inside the name: initials, suffixes and capitalised words; a title word or (in mixed-case
+      // text) a lower-case word ends it.
+      if (IsSuffix(w) || IsInitial(w)) {
+        name.push_back(w);
+        continue;
+      }
+      if (IsTitleWord(w) || (!all_upper && !IsUpper(w[0]))) break;
+      name.push_back(w);
+    }
+    if (!title.empty()) title_parts.push_back(model::Join(title, " "));
+    if (!name.empty()) {
+      std::string joined = model::Join(name, " ");
+      while (!joined.empty() && (joined.back() == '.' || joined.back() == ',' || joined.back() == '-')) {
+        // Keep the dot of a final initial or suffix ("JR.").
+        std::string_view last = std::string_view(joined).substr(joined.rfind(' ') == std::string::npos ? 0 : joined.rfind(' ') + 1);
+        bool keep_dot = model::StartsWithIgnoreCase(last, "JR") ||
+                        model::StartsWithIgnoreCase(last, "SR") || (IsInitial(last) && !IsSuffix(last));
+        if (joined.back() == '.' && keep_dot) break;
+        joined.pop_back();
+      }
+      cb->name = joined;
+      // The title may also follow the name ("Karin L. Look, Acting ASSISTANT SECRETARY").
+      for (size_t rest = si + 1; rest < segments.size(); ++rest) {
+        if (title_parts.empty()) title_parts.push_back(segments[rest]);
+      }
+      break;
+    }
+  }
+  std::string title = model::Join(title_parts, ", ");
+  while (!title.empty() && (title.back() == ',' || title.back() == '.' || title.back() == ' ')) {
+    title.pop_back();
+  }
+  cb->title = title;
+}
+
+}  // namespace
+
+std::optional<ClassifiedBy> ParseClassifiedBy(std::string_view text) {
+  std::string u = model::ToUpperAscii(text);
+  size_t from = 0;
+  std::optional<ClassifiedBy> first;
+  for (int attempt = 0; attempt < 4; ++attempt) {
+    size_t label_pos = 0;
+    size_t after = FindClassifiedBy(u, from, &label_pos);
+    if (after == std::string::npos) break;
+    size_t k = after;
+    while (k < text.size() && (text[k] == ' ' || text[k] == ':')) ++k;
+    std::string block = ReadBlock(text, k);
+    ClassifiedBy cb;
+    cb.text = model::CollapseWhitespace(std::string(text.substr(label_pos, after - label_pos)) +
+                                        " " + block);
+    size_t rs = ReasonStart(block);
+    // A list of cables after the label ("Classified By: ADANA 222 ADANA 216", golden) is no name.
+    bool numbers = false;
+    for (std::string_view w : model::SplitWhitespace(std::string_view(block).substr(0, rs))) {
+      numbers |= model::IsAllDigits(w);
+    }
+    SplitTitleAndName(std::string_view(block).substr(0, rs), &cb);
+    cb.reasons = ParseReasons(std::string_view(block).substr(std::min(rs, block.size())));
+    bool digits = false;
+    for (char c : cb.name) digits |= IsDigit(c) && c != '0';
+    if (!cb.name.empty() && !digits && !numbers) return cb;
+    if (numbers) cb.name.clear();
+    if (!first) first = cb;
+    from = after;
+  }
+  if (first && !first->name.empty()) {
+    bool digits = false;
+    for (char c : first->name) digits |= IsDigit(c) && c != '0';
+    if (digits) first->name.clear();
+  }
+  return first;
+}
+
+}  // namespace cablebase::parse

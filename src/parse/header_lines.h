@@ -1,0 +1,47 @@
+// Line-level helpers shared by the text-header parsers (classification line, caveats, labels).
+//
+// Internal to src/parse; pure and thread-safe.
+#ifndef CABLEBASE_PARSE_HEADER_LINES_H_
+#define CABLEBASE_PARSE_HEADER_LINES_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cablebase::parse::internal {
+
+// A line with its offsets in the text it came from: [begin, end) excludes the '\n';
+// `next` is the offset of the following line.
+struct Line {
+  std::string_view text;
+  size_t begin = 0, end = 0, next = 0;
+};
+std::vector<Line> LinesWithOffsets(std::string_view text);
+
+// Joins runs of three or more single letters separated by single spaces into words:
+// "C O N F I D E N T I A L SECTION 01" → "CONFIDENTIAL SECTION 01"; "S e c r e t berlin" →
+// "Secret berlin" (08BERLIN1068). Two or more spaces end a run ("C O R R E C T E D  C O P Y").
+std::string CollapseLetterSpacing(std::string_view line);
+
+// The normalised classification a word sequence starts with, and how many bytes of `upper` it
+// used: "UNCLAS"/"UNCLASSIFIED" → "UNCLASSIFIED", "LIMITED OFFICIAL USE", "CONFIDENTIAL",
+// "SECRET", "TOP SECRET". `upper` is upper case with letter spacing collapsed. Tolerates a
+// missing first letter ("ONFIDENTIAL", 10BAGHDAD290). Empty when none.
+std::string MatchClassification(std::string_view upper, size_t* used);
+
+// The caveat a token sequence starts with, canonical ("SIPDIS", "NOFORN", "SBU" for "SENSITIVE BUT
+// UNCLASSIFIED", "OFFICIAL INFORMAL", "SPECAT EXCLUSIVE"...), and the bytes used; empty when none.
+// `upper` is upper case.
+std::string MatchCaveat(std::string_view upper, size_t* used);
+
+// True when the (trimmed, any case) line starts a header field that ends the caveat block or a
+// wrapped field: E.O./EO, TAGS, SUBJECT/SUBJ, REF/REFS/REFTEL, CLASSIFIED BY, a numbered paragraph.
+bool StartsHeaderField(std::string_view line);
+
+// Offset of `label` in `text` (case-insensitive) where it starts a word (no letter before it) and
+// is followed by a non-letter; npos if absent.
+size_t FindLabel(std::string_view text, std::string_view label, size_t from = 0);
+
+}  // namespace cablebase::parse::internal
+
+#endif  // CABLEBASE_PARSE_HEADER_LINES_H_

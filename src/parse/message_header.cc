@@ -1,0 +1,221 @@
+// The message header: precedence + DTG, FM, TO and INFO addressees with XMT exclusions.
+#include "parse/message_header.h"
+
+#include "model/dates.h"
+#include "model/text_util.h"
+#include "parse/header_lines.h"
+
+namespace cablebase::parse {
+
+namespace {
+
+using model::IsAllDigits;
+using model::IsUpper;
+
+int PrecedenceRank(char p) {
+  switch (p) {
+    case 'Z': return 4;
+    case 'O': return 3;
+    case 'P': return 2;
+    case 'R': return 1;
+    default: return 0;
+  }
+}
+
+// "O 201007Z FEB 06", "O P 190243Z DEC 89", "R 270230Z NOV 08". Returns true and fills `mh` when
+// `w` is a DTG line.
+bool ReadDtgLine(const std::vector<std::string_view>& w, MessageHeader* mh) {
+  size_t k = 0;
+  char best = 0;
+  while (k < w.size() && k < 2 && w[k].size() == 1 && PrecedenceRank(w[k][0]) > 0) {
+    if (PrecedenceRank(w[k][0]) > PrecedenceRank(best)) best = w[k][0];
+    ++k;
+  }
+  if (k == 0 || k >= w.size()) return false;
+  std::string rest;
+  for (size_t j = k; j < w.size() && j < k + 3; ++j) {
+    if (!rest.empty()) rest.push_back(' ');
+    rest += w[j];
+  }
+  std::string dtg = model::NormalizeDtg(rest);
+  if (dtg.empty()) return false;
+  mh->dtg = dtg;
+  mh->precedence = PrecedenceName(best);
+  return true;
+}
+
+bool IsRoute(std::string_view w) {
+  if (w.size() < 4 || w.size() > 8 || w[0] != 'R') return false;
+  for (char c : w) {
+    if (!IsUpper(c)) return false;
+  }
+  return true;
+}
+
+// Old distribution blocks: "INFO  LOG-00   NP-00    AID-00" (00HARARE6677) are office codes.
+bool IsDistributionCodes(const std::vector<std::string_view>& w, size_t from) {
+  size_t codes = 0, total = 0;
+  for (size_t k = from; k < w.size(); ++k) {
+    ++total;
+    std::string_view t = w[k];
+    size_t dash = t.rfind('-');
+    if (dash != std::string_view::npos && dash > 0 && IsAllDigits(t.substr(dash + 1))) ++codes;
+    if (t[0] == '/' && IsAllDigits(t.substr(1, 3))) ++codes;
+  }
+  return total > 0 && codes * 2 >= total;
+}
+
+Addressee ReadAddressee(std::string_view text) {
+  Addressee a;
+  std::string_view t = model::Trim(text);
+  size_t slash = t.find('/');
+  if (slash != std::string_view::npos && IsRoute(t.substr(0, slash))) {
+    a.route = std::string(t.substr(0, slash));
+    t = model::Trim(t.substr(slash + 1));
+  }
+  std::vector<std::string_view> w = model::SplitWhitespace(t);
+  if (!w.empty() && IsAllDigits(w.back()) && w.size() > 1) {
+    a.sequence = std::string(w.back());
+    w.pop_back();
+  }
+  if (w.size() > 2 && w[w.size() - 2] == "NIACT" && w.back() == "IMMEDIATE") {
+    a.precedence = "NIACT IMMEDIATE";
+    w.resize(w.size() - 2);
+  } else if (w.size() > 1 && (w.back() == "IMMEDIATE" || w.back() == "PRIORITY" ||
+                              w.back() == "ROUTINE" || w.back() == "FLASH")) {
+    a.precedence = std::string(w.back());
+    w.pop_back();
+  }
+  std::string name;
+  for (std::string_view x : w) {
+    if (!name.empty()) name.push_back(' ');
+    name += x;
+  }
+  a.name = name;
+  a.collective = IsCollectiveName(a.name);
+  return a;
+}
+
+// Offset where a classification line or a new routing block is glued onto a header line
+// ("AMCONSUL VLADIVOSTOKUNCLAS VLADIVOSTOK 000068", "IMMEDIATE 9888S E C R E T   STATE",
+// "AMEMBASSY ABUJAVZCZCXYZ"); npos when none.
+size_t GluedTail(std::string_view line) {
+  std::string u = model::ToUpperAscii(line);
+  size_t best = std::string::npos;
+  for (std::string_view m : {"VZCZC", "UNCLAS", "C O N F", "S E C R E T", "CONFIDENTIAL",
+                             "SECRET", "LIMITED OFFICIAL USE"}) {
+    size_t p = u.find(m);
+    if (p == std::string::npos || p == 0) continue;
+    // "SECRET" inside a name ("SECRETARY") is not a classification.
+    size_t after = p + m.size();
+    if (m == "SECRET" && after < u.size() && model::IsAlpha(u[after])) continue;
+    if (p < best) best = p;
+  }
+  return best;
+}
+
+}  // namespace
+
+std::string PrecedenceName(char prosign) {
+  switch (prosign) {
+    case 'Z': return "FLASH";
+    case 'O': return "IMMEDIATE";
+    case 'P': return "PRIORITY";
+    case 'R': return "ROUTINE";
+    default: return {};
+  }
+}
+
+bool IsCollectiveName(std::string_view name) {
+  std::string u = model::ToUpperAscii(model::Trim(name));
+  if (model::EndsWithIgnoreCase(u, "COLLECTIVE") || u.find("COLLECTIVE ") != std::string::npos) {
+    return true;
+  }
+  if (u.compare(0, 4, "ALL ") == 0) {
+    for (std::string_view w : {"POSTS", "CAPITALS", "EMBASSIES", "CONSULATES", "MISSIONS",
+                               "STATIONS", "DIPLOMATIC", "OFFICES", "AGENCIES"}) {
+      if (u.find(w) != std::string::npos) return true;
+    }
+  }
+  return u == "SPECIAL EMBASSY PROGRAM";
+}
+
+MessageHeader ParseMessageHeader(std::string_view text) {
+  MessageHeader mh;
+  enum class List { kNone, kTo, kInfo } list = List::kNone;
+  bool in_xmt = false;
+  bool in_codes = false;
+  bool seen_any = false;
+  for (std::string_view raw : model::SplitLines(text)) {
+    std::string_view line = model::Trim(raw);
+    bool stop_after = false;
+    if (size_t g = GluedTail(line); g != std::string_view::npos) {
+      line = model::Trim(line.substr(0, g));
+      stop_after = true;
+    }
+    if (line.empty()) {
+      if (stop_after) break;
+      continue;
+    }
+    std::vector<std::string_view> w = model::SplitWhitespace(line);
+    std::string first = model::ToUpperAscii(w[0]);
+    if (first == "BT") break;
+    if (seen_any) {
+      std::string collapsed = model::ToUpperAscii(internal::CollapseLetterSpacing(line));
+      size_t used = 0;
+      if (!internal::MatchClassification(collapsed, &used).empty() || internal::StartsHeaderField(line)) {
+        break;
+      }
+    }
+    if (mh.dtg.empty() && ReadDtgLine(w, &mh)) {
+      seen_any = true;
+      continue;
+    }
+    if (first == "FM" && w.size() > 1) {
+      mh.originator = model::CollapseWhitespace(line.substr(2));
+      list = List::kNone;
+      seen_any = true;
+      continue;
+    }
+    std::string_view rest = line;
+    if (first == "TO" || first == "INFO" || first == "ACTION") {
+      rest = model::Trim(line.substr(w[0].size()));
+      in_xmt = false;
+      in_codes = IsDistributionCodes(w, 1);
+      if (in_codes || first == "ACTION") {
+        in_codes = true;
+        continue;
+      }
+      list = first == "TO" ? List::kTo : List::kInfo;
+      seen_any = true;
+      // Continuation pages: "TO PAGE 02  STATE 015113  182333Z" belongs to no addressee.
+      if (model::StartsWithIgnoreCase(rest, "PAGE ")) continue;
+      if (rest.empty()) continue;
+    } else if (in_codes) {
+      if (IsDistributionCodes(w, 0) || (!w.empty() && w[0].find("----") != std::string_view::npos)) {
+        continue;
+      }
+      in_codes = false;
+    }
+    if (list == List::kNone) continue;
+    std::vector<Addressee>& target = list == List::kTo ? mh.to : mh.info;
+    // XMT exclusions: "XMT AMEMBASSY SOFIA", "XMT/AMEMBASSY SOFIA".
+    if (model::StartsWithIgnoreCase(rest, "XMT") &&
+        (rest.size() == 3 || rest[3] == ' ' || rest[3] == '/')) {
+      in_xmt = true;
+      rest = model::Trim(rest.substr(3));
+      if (!rest.empty() && rest[0] == '/') rest = model::Trim(rest.substr(1));
+    }
+    if (rest.empty()) continue;
+    if (in_xmt) {
+      if (!target.empty()) target.back().excluded.push_back(model::CollapseWhitespace(rest));
+      continue;
+    }
+    Addressee a = ReadAddressee(rest);
+    if (!a.name.empty()) target.push_back(std::move(a));
+    if (stop_after) break;
+  }
+  return mh;
+}
+
+}  // namespace cablebase::parse

@@ -1,0 +1,191 @@
+// The SUBJECT line of the text header (may wrap over several lines).
+#include "model/text_util.h"
+#include "parse/header_lines.h"
+#include "parse/text_header.h"
+
+namespace cablebase::parse {
+
+namespace {
+
+using model::IsAlpha;
+using model::IsDigit;
+
+bool HasLower(std::string_view s) {
+  for (char c : s) {
+    if (model::IsLower(c)) return true;
+  }
+  return false;
+}
+
+// A continuation-page header inside the text: "PRETORIA 00000954 001.2 OF 004",
+// "GENEVA 00002654  001.2 OF 004" (golden parse_subject), "PAGE 02 ROME 01196 01 OF 02 082030Z".
+bool IsPageHeader(std::string_view line) {
+  std::string u = model::ToUpperAscii(model::Trim(line));
+  if (u.compare(0, 5, "PAGE ") == 0) return true;
+  std::vector<std::string_view> w = model::SplitWhitespace(u);
+  for (size_t i = 1; i + 1 < w.size(); ++i) {
+    if (w[i] != "OF" || !model::IsAllDigits(w[i + 1])) continue;
+    for (size_t k = 0; k < i; ++k) {
+      if (w[k].size() >= 5 && model::IsAllDigits(w[k])) return true;
+    }
+  }
+  return false;
+}
+
+// Decodes numeric character references ("&#8217;") to UTF-8 (golden: "Bla &#8217; bla").
+std::string DecodeNumericEntities(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '&' && i + 3 < s.size() && s[i + 1] == '#') {
+      size_t j = i + 2;
+      unsigned long cp = 0;
+      while (j < s.size() && IsDigit(s[j]) && j - i < 10) cp = cp * 10 + (s[j++] - '0');
+      if (j < s.size() && s[j] == ';' && j > i + 2 && cp > 0 && cp < 0x110000) {
+        if (cp < 0x80) {
+          out.push_back(static_cast<char>(cp));
+        } else if (cp < 0x800) {
+          out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+          out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+        } else if (cp < 0x10000) {
+          out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+          out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+          out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+        } else {
+          out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+          out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+          out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+          out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+        }
+        i = j;
+        continue;
+      }
+    }
+    out.push_back(s[i]);
+  }
+  return out;
+}
+
+// Where the subject ends inside one line: a REF label (even glued, "UK PRIMEREF: A. LONDON 1939"),
+// "Classified By" (even glued, "CAIROClassified By:"), a "Sensitive but unclassified" banner.
+size_t InlineEnd(std::string_view line) {
+  std::string u = model::ToUpperAscii(line);
+  size_t end = u.size();
+  auto consider = [&](size_t p) {
+    if (p != std::string::npos && p < end) end = p;
+  };
+  for (std::string_view label : {"REF:", "REFS:", "REF(S):", "REFS :", "REFTEL:", "REFTELS:"}) {
+    consider(u.find(label));
+  }
+  consider(u.find("CLASSIFIED BY"));
+  consider(u.find("SENSITIVE BUT"));
+  for (std::string_view label : {"REF", "REFS"}) {
+    // " REF A. ..." or " REF: " as a word.
+    size_t p = internal::FindLabel(u, label);
+    while (p != std::string::npos) {
+      size_t after = p + label.size();
+      if (p > 0 && u[p - 1] == ' ' && after + 2 < u.size() && u[after] == ' ' &&
+          (IsAlpha(u[after + 1]) || u[after + 1] == '(') &&
+          (u[after + 2] == '.' || u[after + 2] == ')' || u[after + 2] == ' ' ||
+           IsAlpha(u[after + 2]))) {
+        // Only "REF A." / "REF (A)" / "REF: X" forms; "REF" inside a title is rare but possible,
+        // so require a bullet right after.
+        if (u[after + 2] == '.' || u[after + 2] == ')' || u[after + 1] == '(') consider(p);
+      }
+      p = internal::FindLabel(u, label, p + 1);
+    }
+  }
+  return end;
+}
+
+// Strips a leading portion mark "(U)", "(C/NF)", "(SBU)".
+std::string StripPortionMark(std::string s) {
+  if (s.size() > 2 && s[0] == '(') {
+    size_t close = s.find(')');
+    if (close != std::string::npos && close <= 8) {
+      bool mark = true;
+      for (size_t i = 1; i < close; ++i) mark &= model::IsUpper(s[i]) || s[i] == '/';
+      if (mark) return std::string(model::Trim(std::string_view(s).substr(close + 1)));
+    }
+  }
+  return s;
+}
+
+// Finds the SUBJECT label; returns the offset just after it (and its colon), or npos.
+size_t FindSubjectLabel(std::string_view text) {
+  for (const internal::Line& l : internal::LinesWithOffsets(text)) {
+    std::string u = model::ToUpperAscii(l.text);
+    for (std::string_view label : {"SUBJECT", "SUBJ", "UBJECT"}) {
+      size_t p = internal::FindLabel(u, label);
+      while (p != std::string::npos) {
+        size_t after = p + label.size();
+        size_t k = after;
+        while (k < u.size() && u[k] == ' ') ++k;
+        bool colon = k < u.size() && u[k] == ':';
+        bool at_start = model::Trim(std::string_view(u).substr(0, p)).empty();
+        // Mid-line only with a colon ("... Tags: prel Subject: turkish"); never after "//"
+        // ("C O R R E C T E D COPY//SUBJECT LINE", golden parse_subject).
+        bool ok = (at_start && (colon || k > after)) || (colon && p > 0 && u[p - 1] == ' ');
+        if (ok && label == "UBJECT" && !at_start) ok = false;
+        if (ok) return l.begin + (colon ? k + 1 : after);
+        p = internal::FindLabel(u, label, p + 1);
+      }
+    }
+  }
+  return std::string_view::npos;
+}
+
+bool StartsWithClassification(std::string_view line) {
+  std::string u = model::ToUpperAscii(internal::CollapseLetterSpacing(model::Trim(line)));
+  size_t used = 0;
+  std::string cls = internal::MatchClassification(u, &used);
+  return !cls.empty() && (used == u.size() || u[used] == ' ');
+}
+
+}  // namespace
+
+std::string ParseSubject(std::string_view text) {
+  size_t start = FindSubjectLabel(text);
+  if (start == std::string_view::npos) return {};
+  std::vector<internal::Line> lines = internal::LinesWithOffsets(text.substr(start));
+  std::string subject;
+  bool upper_only = true;
+  bool started = false;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string_view line = lines[i].text;
+    // Lines ending in a stray backslash (golden: "SESSION \\\n \\\n").
+    std::string_view t = model::TrimRight(line);
+    if (!t.empty() && t.back() == '\\') t.remove_suffix(1);
+    t = model::Trim(t);
+    if (t.empty()) {
+      if (started) break;
+      continue;  // "SUBJECT:\n\nCooperation and ..." (golden): the subject is on a later line
+    }
+    if (i > 0 || !started) {
+      if (i > 0 && (internal::StartsHeaderField(t) || IsPageHeader(t) ||
+                    StartsWithClassification(t))) {
+        break;
+      }
+    }
+    if (started && upper_only && HasLower(t)) break;
+    size_t end = InlineEnd(t);
+    std::string_view piece = model::Trim(t.substr(0, end));
+    if (!piece.empty()) {
+      if (!subject.empty() && subject.back() != '-') subject.push_back(' ');
+      subject += piece;
+      if (!started) upper_only = !HasLower(piece) || [&] {
+        // A mostly upper-case subject with a lower-case ordinal ("55th") still counts as upper.
+        int lower = 0, upper = 0;
+        for (char c : piece) {
+          lower += model::IsLower(c);
+          upper += model::IsUpper(c);
+        }
+        return lower * 5 < upper;
+      }();
+      started = true;
+    }
+    if (end < t.size()) break;
+  }
+  return StripPortionMark(model::CollapseWhitespace(DecodeNumericEntities(subject)));
+}
+
+}  // namespace cablebase::parse

@@ -1,0 +1,23 @@
+// The summary of a telegram: the text between SUMMARY and END SUMMARY.
+#ifndef CABLEBASE_PARSE_SUMMARY_H_
+#define CABLEBASE_PARSE_SUMMARY_H_
+
+#include <string>
+#include <string_view>
+
+namespace cablebase::parse {
+
+// The summary of a telegram text (the whole text block, or a fragment of a body), or empty.
+// Start: the first body line (after paragraph number and portion mark) that opens a SUMMARY block
+// (blocks.h MatchBlockStart: `1. (C) SUMMARY: ...`, `Summary and Comment:`, a heading
+// `------- SUMMARY -------` or `SUMMARY` underlined; seed 06MOSCOW1637 `1. (C) SUMMARY. A/DCM
+// met ...`). Without such a line but with an END SUMMARY, the summary starts at the first numbered
+// paragraph of the body (golden cases: `1. (C) German FM Westerwelle told [...]. END SUMMARY.`).
+// End: END SUMMARY (any case, split across lines, with `AND COMMENT` etc.); without it, the end of
+// the paragraph (golden: `1. (C) SUMMARY: Fidel Castro's [...].` then a blank line). Numbers and
+// portion marks of the paragraphs inside are removed, blank lines dropped, lines joined by '\n'.
+std::string ParseSummary(std::string_view text);
+
+}  // namespace cablebase::parse
+
+#endif  // CABLEBASE_PARSE_SUMMARY_H_

@@ -1,0 +1,125 @@
+// `cablebase search` through the real binary: output, JSON, facets, errors and exit codes (0/1/2).
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "cablebase/archive.h"
+#include "cli_test_util.h"
+
+namespace cablebase {
+namespace {
+
+namespace fs = std::filesystem;
+using testing_util::RunCablebase;
+
+class QueryCli : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = fs::temp_directory_path() / ("cablebase_query_cli_" + std::to_string(::getpid()));
+    fs::create_directories(dir_);
+    db_ = (dir_ / "cli.db").string();
+    Result<std::unique_ptr<Archive>> a = Archive::Open(db_, Archive::Mode::kReadWrite);
+    if (!a.ok()) {
+      error_ = a.status().ToString();
+      return;
+    }
+    Result<IngestSummary> s =
+        (*a)->Ingest({testing_util::SourceDir() + "/tests/testdata/query/cables"});
+    if (!s.ok()) error_ = s.status().ToString();
+  }
+  static void TearDownTestSuite() {
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+  }
+  void SetUp() override {
+    ASSERT_TRUE(error_.empty()) << error_;
+    if (RunCablebase("search --help >/dev/null 2>&1").exit_code != 0) {
+      GTEST_SKIP() << "this cablebase binary has no search command (main.cc)";
+    }
+  }
+  // `cablebase search ARGS --db <fixture>` with stderr merged into the output.
+  static testing_util::CommandResult Search(const std::string& args) {
+    return RunCablebase("search " + args + " --db '" + db_ + "' 2>&1");
+  }
+
+  static inline fs::path dir_;
+  static inline std::string db_;
+  static inline std::string error_;
+};
+
+TEST_F(QueryCli, HitsExitZeroWithMarkedSnippet) {
+  testing_util::CommandResult r = Search("'hamas visit tag:PREL from:2006-02 to:2006-02'");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("06MOSCOW1637  2006-02-20  AMEMBASSY MOSCOW  CONFIDENTIAL"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("HAMAS VISIT TO MOSCOW"), std::string::npos);
+  EXPECT_NE(r.out.find("[[Hamas]]"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("1 hit"), std::string::npos);
+}
+
+TEST_F(QueryCli, NoHitsExitOne) {
+  testing_util::CommandResult r = Search("zzzqqqxyz");
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_NE(r.out.find("0 hits"), std::string::npos);
+}
+
+TEST_F(QueryCli, MalformedQueryExitTwoWithColumnAndCaret) {
+  testing_util::CommandResult r = Search("'hamas (visit OR moscow'");
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_NE(r.out.find("invalid query: column 23: expected ')' to close the '(' at column 7"),
+            std::string::npos)
+      << r.out;
+  // The caret sits under column 23 of the query, which is indented by two spaces.
+  EXPECT_NE(r.out.find("\n" + std::string(2 + 22, ' ') + "^"), std::string::npos) << r.out;
+  // Nothing of SQLite or FTS5 reaches the user.
+  for (const char* q : {"'NEAR('", "'\"'", "'*'", "'body:x'", "\"'; DROP TABLE cables; --\""}) {
+    testing_util::CommandResult e = Search(q);
+    EXPECT_NE(e.exit_code, -1) << q;
+    EXPECT_EQ(e.out.find("fts5"), std::string::npos) << q << ": " << e.out;
+    EXPECT_EQ(e.out.find("SQL"), std::string::npos) << q << ": " << e.out;
+  }
+}
+
+TEST_F(QueryCli, MissingArchiveExitTwo) {
+  testing_util::CommandResult r =
+      RunCablebase("search hamas --db '" + (dir_ / "absent.db").string() + "' 2>&1");
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+}
+
+TEST_F(QueryCli, JsonWithFacets) {
+  testing_util::CommandResult r = Search("origin:moscow --json --facets --limit 2 --sort -date");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  nlohmann::json j = nlohmann::json::parse(r.out, nullptr, false);
+  ASSERT_FALSE(j.is_discarded()) << r.out;
+  EXPECT_EQ(j["total"], 4);
+  EXPECT_EQ(j["sort"], "-date");
+  ASSERT_EQ(j["hits"].size(), 2u);
+  EXPECT_EQ(j["hits"][0]["reference_id"], "08MOSCOW1215");
+  EXPECT_EQ(j["hits"][1]["reference_id"], "08MOSCOW1187");
+  EXPECT_EQ(j["hits"][0]["classification"], "CONFIDENTIAL");
+  bool rs = false;
+  for (const auto& t : j["facets"]["tag"]) rs |= t["value"] == "RS" && t["count"] == 4;
+  EXPECT_TRUE(rs) << j["facets"].dump();
+}
+
+TEST_F(QueryCli, NotOnlyQueryAfterDoubleDash) {
+  testing_util::CommandResult r =
+      RunCablebase("search --db '" + db_ + "' --limit 0 -- -hamas 2>&1");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("7 hits"), std::string::npos) << r.out;
+}
+
+TEST_F(QueryCli, TextFacets) {
+  testing_util::CommandResult r = Search("tag:PREL --facets --limit 1");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("facets:\n  year:"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("  tag: PREL 6"), std::string::npos) << r.out;
+}
+
+}  // namespace
+}  // namespace cablebase

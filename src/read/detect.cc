@@ -1,0 +1,44 @@
+// DetectFormat: which reader a file needs, from its first bytes and its name.
+#include <string>
+
+#include "cablebase/read.h"
+#include "model/text_util.h"
+
+namespace cablebase {
+namespace {
+
+// True when `s` starts with '"', digits, '","': the first row of the CSV dump ("1","12/28/1966
+// ...).
+bool StartsLikeCsvRow(std::string_view s) {
+  if (s.empty() || s[0] != '"') return false;
+  size_t i = 1;
+  while (i < s.size() && model::IsDigit(s[i])) ++i;
+  return i > 1 && s.substr(i, 3) == "\",\"";
+}
+
+bool StartsLikeHtml(std::string_view s) {
+  if (s.empty() || s[0] != '<') return false;
+  for (std::string_view tag : {"<html", "<table", "<pre", "<body", "<!doctype html", "<head"}) {
+    if (model::FindIgnoreCase(s, tag) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+// Content decides first (a Cablegate page starts with "<?xml" or "<!DOCTYPE" and holds "<html";
+// a dump row starts with "<digits>","); the file name only when the content is not decisive
+// (".html"/".htm" → HTML, ".csv" → CSV). Everything else is text.
+InputFormat DetectFormat(std::string_view head, std::string_view path) {
+  if (head.size() >= 3 && head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);
+  const std::string_view s = model::TrimLeft(head);
+  if (StartsLikeHtml(s)) return InputFormat::kCablegateHtml;
+  if (StartsLikeCsvRow(s)) return InputFormat::kCsv;
+  if (model::EndsWithIgnoreCase(path, ".html") || model::EndsWithIgnoreCase(path, ".htm")) {
+    return InputFormat::kCablegateHtml;
+  }
+  if (model::EndsWithIgnoreCase(path, ".csv")) return InputFormat::kCsv;
+  return InputFormat::kText;
+}
+
+}  // namespace cablebase

@@ -1,0 +1,157 @@
+// ListSources, ReadSource and ReadBuffer: files, directories and stdin to the format readers.
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <string>
+#include <system_error>
+
+#include "cablebase/read.h"
+#include "model/text_util.h"
+#include "read/byte_stream.h"
+#include "read/csv_reader.h"
+#include "read/html_reader.h"
+#include "read/text_reader.h"
+
+namespace cablebase {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Bytes looked at by DetectFormat.
+constexpr size_t kHeadBytes = 64 * 1024;
+// Largest HTML or text file read as one cable; bigger ones are refused (a CSV dump is streamed).
+constexpr uint64_t kMaxCableFileBytes = uint64_t{1} << 30;  // 1 GiB
+
+// Names of files a directory may hold beside cables (READMEs, manifests, expected-JSON fixtures);
+// skipped when a directory is expanded, read when named explicitly.
+bool IsCompanionFile(const fs::path& p) {
+  const std::string ext = model::ToLowerAscii(p.extension().string());
+  return ext == ".md" || ext == ".tsv" || ext == ".json";
+}
+
+// Reads from `fd` until `want` bytes are in `out` or the end. False on a read error (errno set).
+bool ReadUpTo(int fd, uint64_t want, std::string* out) {
+  char buf[64 * 1024];
+  while (out->size() < want) {
+    const size_t n = static_cast<size_t>(std::min<uint64_t>(sizeof buf, want - out->size()));
+    const ssize_t got = ::read(fd, buf, n);
+    if (got == 0) return true;
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    out->append(buf, static_cast<size_t>(got));
+  }
+  return true;
+}
+
+Status ReadOneCable(std::string_view bytes, InputFormat format, std::string_view path,
+                    const RawCableSink& sink) {
+  if (format == InputFormat::kCablegateHtml) {
+    sink(read::ReadCablegateHtml(bytes, path));
+  } else {
+    sink(read::ReadPlainText(bytes, path));
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<std::vector<SourceFile>> ListSources(const std::vector<std::string>& paths) {
+  std::vector<SourceFile> out;
+  for (const std::string& p : paths) {
+    if (p == "-") {
+      out.push_back(SourceFile{"-", 0});
+      continue;
+    }
+    std::error_code ec;
+    const fs::file_status st = fs::status(p, ec);
+    if (ec || !fs::exists(st)) {
+      return Status(StatusCode::kNotFound, "no such file or directory: " + p, p);
+    }
+    if (!fs::is_directory(st)) {
+      const uintmax_t size = fs::is_regular_file(st) ? fs::file_size(p, ec) : 0;
+      out.push_back(SourceFile{p, ec ? 0 : static_cast<uint64_t>(size)});
+      continue;
+    }
+    std::vector<SourceFile> found;
+    fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec);
+    if (ec) return Status(StatusCode::kIoError, "cannot list " + p + ": " + ec.message(), p);
+    for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (ec) return Status(StatusCode::kIoError, "cannot list " + p + ": " + ec.message(), p);
+      const fs::path& entry = it->path();
+      const std::string name = entry.filename().string();
+      if (!name.empty() && name[0] == '.') {
+        if (it->is_directory(ec)) it.disable_recursion_pending();
+        continue;
+      }
+      if (!it->is_regular_file(ec) || IsCompanionFile(entry)) continue;
+      const uintmax_t size = it->file_size(ec);
+      found.push_back(SourceFile{entry.string(), ec ? 0 : static_cast<uint64_t>(size)});
+    }
+    if (ec) return Status(StatusCode::kIoError, "cannot list " + p + ": " + ec.message(), p);
+    std::sort(found.begin(), found.end(),
+              [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
+    out.insert(out.end(), found.begin(), found.end());
+  }
+  return out;
+}
+
+Status ReadBuffer(std::string_view bytes, InputFormat format, std::string_view path,
+                  const RawCableSink& sink) {
+  if (format == InputFormat::kAuto) format = DetectFormat(bytes.substr(0, kHeadBytes), path);
+  if (format == InputFormat::kCsv) {
+    read::ByteStream in(bytes);
+    return read::ReadCsvDump(&in, path, sink);
+  }
+  return ReadOneCable(bytes, format, path, sink);
+}
+
+Status ReadSource(const SourceFile& file, InputFormat format, const RawCableSink& sink) {
+  const bool is_stdin = file.path == "-";
+  int fd = 0;
+  if (!is_stdin) {
+    do {
+      fd = ::open(file.path.c_str(), O_RDONLY | O_CLOEXEC);
+    } while (fd < 0 && errno == EINTR);
+    if (fd < 0) {
+      const int err = errno;
+      return Status(err == ENOENT ? StatusCode::kNotFound : StatusCode::kIoError,
+                    std::string("cannot open: ") + std::strerror(err), file.path);
+    }
+  }
+  struct Closer {
+    int fd;
+    bool owned;
+    ~Closer() {
+      if (owned) ::close(fd);
+    }
+  } closer{fd, !is_stdin};
+
+  auto io_error = [&](int err) {
+    return Status(StatusCode::kIoError, std::string("read failed: ") + std::strerror(err),
+                  file.path);
+  };
+  std::string bytes;
+  if (!ReadUpTo(fd, kHeadBytes, &bytes)) return io_error(errno);
+  if (format == InputFormat::kAuto) format = DetectFormat(bytes, file.path);
+  if (format == InputFormat::kCsv) {
+    read::ByteStream in(fd, std::move(bytes));
+    return read::ReadCsvDump(&in, file.path, sink);
+  }
+  if (!ReadUpTo(fd, kMaxCableFileBytes + 1, &bytes)) return io_error(errno);
+  if (bytes.size() > kMaxCableFileBytes) {
+    sink(Status(StatusCode::kParseError,
+                "file larger than " + std::to_string(kMaxCableFileBytes >> 20) +
+                    " MiB cannot be one cable (read CSV dumps with format csv)",
+                file.path));
+    return Status::Ok();
+  }
+  return ReadOneCable(bytes, format, file.path, sink);
+}
+
+}  // namespace cablebase

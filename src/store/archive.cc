@@ -1,0 +1,217 @@
+// The Archive facade (include/cablebase/archive.h): open/migrate, put, get, versions, refs, stats.
+#include "cablebase/archive.h"
+
+#include <utility>
+
+#include "cablebase/json.h"
+#include "model/reference_id.h"
+#include "model/text_util.h"
+#include "store/cable_writer.h"
+#include "store/db.h"
+#include "store/ingest.h"
+#include "store/ref_graph.h"
+#include "store/schema.h"
+#include "store/stats.h"
+
+namespace cablebase {
+
+struct Archive::Impl {
+  std::unique_ptr<store::Db> db;
+  std::unique_ptr<store::CableWriter> writer;  // made on first write
+
+  Status Writable() {
+    if (db->mode() != store::Db::Mode::kReadWrite) {
+      return Status(StatusCode::kInvalidArgument, "archive is open read-only", db->path());
+    }
+    if (!writer) {
+      Result<std::unique_ptr<store::CableWriter>> w = store::CableWriter::Create(*db);
+      if (!w.ok()) return w.status();
+      writer = std::move(*w);
+    }
+    return Status::Ok();
+  }
+
+  // The stored canonical ID for what a user typed ("06 moscow 1637", "06MOSCOW001637"), or the
+  // canonical form when neither spelling is stored.
+  Result<std::string> Resolve(std::string_view typed) {
+    std::string canonical = model::CanonicalizeReferenceId(typed);
+    std::string plain;
+    for (char c : typed) {
+      if (!model::IsSpace(c)) plain.push_back(model::ToUpperChar(c));
+    }
+    Result<store::Statement> st = db->Prepare("SELECT 1 FROM cables WHERE reference_id = ?1");
+    if (!st.ok()) return st.status();
+    for (const std::string& candidate : {canonical, plain}) {
+      st->Reset();
+      st->BindText(1, candidate);
+      Result<bool> row = st->Step();
+      if (!row.ok()) return row.status();
+      if (*row) return candidate;
+    }
+    return canonical.empty() ? plain : canonical;
+  }
+};
+
+Archive::Archive(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Archive::~Archive() = default;
+
+Result<std::unique_ptr<Archive>> Archive::Open(const std::string& path, Mode mode) {
+  store::Db::Mode db_mode =
+      mode == Mode::kReadOnly ? store::Db::Mode::kReadOnly : store::Db::Mode::kReadWrite;
+  Result<std::unique_ptr<store::Db>> db = store::Db::Open(path, db_mode);
+  if (!db.ok()) return db.status();
+  if (mode == Mode::kReadWrite) {
+    if (Status s = store::Migrate(**db); !s.ok()) return s;
+    Result<store::Statement> meta =
+        (*db)->Prepare("INSERT OR REPLACE INTO meta(key, value) VALUES ('writer', ?1)");
+    if (!meta.ok()) return meta.status();
+    meta->BindText(1, "cablebase 0.1.0");
+    if (Status s = meta->Run(); !s.ok()) return s;
+  } else {
+    Result<int> version = store::SchemaVersion(**db);
+    if (!version.ok()) return version.status();
+    if (*version == 0) {
+      return Status(StatusCode::kCorrupt, "not a cablebase archive (no schema)", path);
+    }
+    if (*version != store::LatestSchemaVersion()) {
+      return Status(StatusCode::kCorrupt,
+                    "archive schema version " + std::to_string(*version) + " but this cablebase "
+                    "reads version " + std::to_string(store::LatestSchemaVersion()) +
+                    (*version < store::LatestSchemaVersion()
+                         ? "; open it read-write once (cablebase ingest) to upgrade"
+                         : "; upgrade cablebase"),
+                    path);
+    }
+  }
+  auto impl = std::make_unique<Impl>();
+  impl->db = std::move(*db);
+  return std::unique_ptr<Archive>(new Archive(std::move(impl)));
+}
+
+Result<IngestSummary> Archive::Ingest(const std::vector<std::string>& sources,
+                                      const IngestOptions& options) {
+  if (Status s = impl_->Writable(); !s.ok()) return s;
+  return store::IngestSources(*impl_->db, *impl_->writer, sources, options);
+}
+
+Result<PutOutcome> Archive::Put(const Cable& cable) {
+  if (Status s = impl_->Writable(); !s.ok()) return s;
+  store::PreparedCable p = store::PrepareCable(cable);
+  store::Transaction txn(*impl_->db);
+  if (Status s = txn.Begin(); !s.ok()) return s;
+  Result<PutOutcome> out = impl_->writer->Put(p);
+  if (!out.ok()) return out;
+  if (Status s = txn.Commit(); !s.ok()) return s;
+  return out;
+}
+
+Result<Cable> Archive::Get(std::string_view reference_id) {
+  Result<std::string> id = impl_->Resolve(reference_id);
+  if (!id.ok()) return id.status();
+  Result<store::Statement> st = impl_->db->Prepare(
+      "SELECT v.record_json FROM cables c JOIN cable_versions v ON v.id = c.version_id "
+      "WHERE c.reference_id = ?1");
+  if (!st.ok()) return st.status();
+  st->BindText(1, *id);
+  Result<bool> row = st->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return Status(StatusCode::kNotFound, "no cable " + *id + " in the archive");
+  Result<Cable> cable = CableFromJson(st->ColumnText(0));
+  if (!cable.ok()) {
+    return Status(StatusCode::kCorrupt,
+                  "stored record of " + *id + " does not read back: " + cable.status().message(),
+                  impl_->db->path());
+  }
+  return cable;
+}
+
+Result<std::vector<CableVersion>> Archive::Versions(std::string_view reference_id) {
+  Result<std::string> id = impl_->Resolve(reference_id);
+  if (!id.ok()) return id.status();
+  Result<store::Statement> st = impl_->db->Prepare(
+      "SELECT v.version, v.id = c.version_id, v.content_hash, v.released, v.ingested_at, "
+      "v.record_json FROM cable_versions v LEFT JOIN cables c ON c.reference_id = v.reference_id "
+      "WHERE v.reference_id = ?1 ORDER BY v.version");
+  if (!st.ok()) return st.status();
+  st->BindText(1, *id);
+  std::vector<CableVersion> out;
+  for (;;) {
+    Result<bool> row = st->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    CableVersion v;
+    v.version = static_cast<int>(st->ColumnInt(0));
+    v.current = st->ColumnInt(1) != 0;
+    v.content_hash = st->ColumnText(2);
+    v.released = st->ColumnText(3);
+    v.ingested_at = st->ColumnText(4);
+    Result<Cable> cable = CableFromJson(st->ColumnText(5));
+    if (!cable.ok()) {
+      return Status(StatusCode::kCorrupt, "stored version " + std::to_string(v.version) + " of " +
+                                              *id + " does not read back",
+                    impl_->db->path());
+    }
+    v.cable = std::move(*cable);
+    out.push_back(std::move(v));
+  }
+  if (out.empty()) return Status(StatusCode::kNotFound, "no cable " + *id + " in the archive");
+  return out;
+}
+
+Result<RefGraph> Archive::Refs(std::string_view reference_id, RefDirection direction, int depth) {
+  Result<std::string> id = impl_->Resolve(reference_id);
+  if (!id.ok()) return id.status();
+  return store::BuildRefGraph(*impl_->db, *id, direction, depth);
+}
+
+Result<ArchiveStats> Archive::Stats(int top) { return store::ComputeStats(*impl_->db, top); }
+
+Status Archive::ForEachCable(const std::function<bool(const Cable&)>& fn) {
+  Result<store::Statement> st = impl_->db->Prepare(
+      "SELECT v.record_json, c.reference_id FROM cables c JOIN cable_versions v "
+      "ON v.id = c.version_id ORDER BY c.created, c.reference_id");
+  if (!st.ok()) return st.status();
+  for (;;) {
+    Result<bool> row = st->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    Result<Cable> cable = CableFromJson(st->ColumnText(0));
+    if (!cable.ok()) {
+      return Status(StatusCode::kCorrupt,
+                    "stored record of " + st->ColumnText(1) + " does not read back",
+                    impl_->db->path());
+    }
+    if (!fn(*cable)) break;
+  }
+  return Status::Ok();
+}
+
+Status Archive::ForEachEdge(const std::function<bool(const RefEdge&, bool)>& fn) {
+  Result<store::Statement> st = impl_->db->Prepare(
+      "SELECT citing_id, cited_id, label, text, kind, resolved FROM ref_edges "
+      "ORDER BY citing_id, cited_id");
+  if (!st.ok()) return st.status();
+  for (;;) {
+    Result<bool> row = st->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    RefEdge e{st->ColumnText(0), st->ColumnText(1), st->ColumnText(2), st->ColumnText(3),
+              st->ColumnText(4)};
+    if (!fn(e, st->ColumnInt(5) != 0)) break;
+  }
+  return Status::Ok();
+}
+
+const std::string& Archive::path() const { return impl_->db->path(); }
+
+store::Db& Archive::db() { return *impl_->db; }
+
+Result<RefDirection> ParseRefDirection(std::string_view s) {
+  if (s == "cites") return RefDirection::kCites;
+  if (s == "citedby" || s == "cited-by") return RefDirection::kCitedBy;
+  if (s == "both") return RefDirection::kBoth;
+  return Status(StatusCode::kInvalidArgument,
+                "unknown direction '" + std::string(s) + "' (expected cites, citedby or both)");
+}
+
+}  // namespace cablebase

@@ -1,0 +1,300 @@
+// Archive tests on real cables: schema, ingest field by field, idempotence, versions, errors, refs.
+#include "cablebase/archive.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <set>
+
+#include "store/schema.h"
+#include "store_test_util.h"
+
+namespace cablebase {
+namespace {
+
+using store_test::Fixture;
+using store_test::SqlInt;
+using store_test::SqlText;
+using store_test::TempDir;
+
+std::unique_ptr<Archive> OpenRw(const std::string& path) {
+  Result<std::unique_ptr<Archive>> a = Archive::Open(path, Archive::Mode::kReadWrite);
+  EXPECT_TRUE(a.ok()) << a.status().ToString();
+  return a.ok() ? std::move(*a) : nullptr;
+}
+
+TEST(ArchiveSchema, NewFileHasLatestSchemaAndFtsTokenizer) {
+  TempDir dir;
+  std::string db = dir.File("a.db");
+  ASSERT_NE(OpenRw(db), nullptr);
+  EXPECT_EQ(SqlInt(db, "PRAGMA user_version"), store::LatestSchemaVersion());
+  EXPECT_EQ(SqlInt(db, "SELECT count(*) FROM schema_migrations"), store::LatestSchemaVersion());
+  EXPECT_EQ(SqlText(db, "PRAGMA journal_mode"), "wal");
+  for (const char* table : {"cables", "cable_versions", "addressees", "tags", "caveats", "refs",
+                            "paragraphs", "cables_fts", "ref_edges", "meta"}) {
+    EXPECT_EQ(SqlInt(db, std::string("SELECT count(*) FROM sqlite_schema WHERE name='") + table +
+                             "'"),
+              1)
+        << table;
+  }
+  EXPECT_NE(SqlText(db, "SELECT sql FROM sqlite_schema WHERE name='cables_fts'")
+                .find("porter unicode61 remove_diacritics 2"),
+            std::string::npos);
+  // Reopening migrates nothing and keeps the version.
+  ASSERT_NE(OpenRw(db), nullptr);
+  EXPECT_EQ(SqlInt(db, "SELECT count(*) FROM schema_migrations"), store::LatestSchemaVersion());
+  Result<std::unique_ptr<Archive>> ro = Archive::Open(db, Archive::Mode::kReadOnly);
+  EXPECT_TRUE(ro.ok()) << ro.status().ToString();
+}
+
+TEST(ArchiveSchema, ReadOnlyMissingFileIsNotFound) {
+  TempDir dir;
+  Result<std::unique_ptr<Archive>> a = Archive::Open(dir.File("none.db"), Archive::Mode::kReadOnly);
+  ASSERT_FALSE(a.ok());
+  EXPECT_EQ(a.status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(a.status().file(), dir.File("none.db"));
+}
+
+TEST(ArchiveSchema, RefusesNewerSchemaAndNonArchives) {
+  TempDir dir;
+  std::string db = dir.File("future.db");
+  ASSERT_NE(OpenRw(db), nullptr);
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(db.c_str(), &raw), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(raw, "PRAGMA user_version = 99", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(raw);
+  for (auto mode : {Archive::Mode::kReadOnly, Archive::Mode::kReadWrite}) {
+    Result<std::unique_ptr<Archive>> a = Archive::Open(db, mode);
+    ASSERT_FALSE(a.ok());
+    EXPECT_EQ(a.status().code(), StatusCode::kCorrupt);
+    EXPECT_NE(a.status().message().find("newer"), std::string::npos) << a.status().message();
+  }
+  // A text file is not a database.
+  std::string junk = dir.File("junk.db");
+  FILE* f = std::fopen(junk.c_str(), "w");
+  std::fputs("this is not sqlite, just some text that is long enough to have a header\n", f);
+  std::fclose(f);
+  Result<std::unique_ptr<Archive>> a = Archive::Open(junk, Archive::Mode::kReadOnly);
+  ASSERT_FALSE(a.ok());
+  EXPECT_EQ(a.status().code(), StatusCode::kCorrupt) << a.status().ToString();
+}
+
+TEST(ArchiveIngest, SeedCableIsStoredFieldByField) {
+  TempDir dir;
+  std::string db = dir.File("a.db");
+  auto archive = OpenRw(db);
+  ASSERT_NE(archive, nullptr);
+  Result<IngestSummary> sum = archive->Ingest({Fixture("seed")});
+  ASSERT_TRUE(sum.ok()) << sum.status().ToString();
+  EXPECT_EQ(sum->cables_read, 1);
+  EXPECT_EQ(sum->added, 1);
+  EXPECT_EQ(sum->failed, 0);
+
+  Result<Cable> c = archive->Get("06moscow1637");
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->reference_id, "06MOSCOW1637");
+  EXPECT_EQ(c->subject, "HAMAS VISIT TO MOSCOW");
+  EXPECT_EQ(c->created, "2006-02-20T10:07:00Z");
+  EXPECT_EQ(c->tags, (std::vector<std::string>{"PREL", "RS"}));
+  ASSERT_EQ(c->paragraphs.size(), 7u);
+
+  // The columns a researcher queries (docs/schema.md).
+  const std::string row = "FROM cables WHERE reference_id='06MOSCOW1637'";
+  EXPECT_EQ(SqlText(db, "SELECT post_key " + row), "MOSCOW");
+  EXPECT_EQ(SqlInt(db, "SELECT year " + row), 2006);
+  EXPECT_EQ(SqlText(db, "SELECT classification_level " + row), "CONFIDENTIAL");
+  EXPECT_EQ(SqlText(db, "SELECT precedence " + row), "IMMEDIATE");
+  EXPECT_EQ(SqlText(db, "SELECT originator " + row), "AMEMBASSY MOSCOW");
+  EXPECT_EQ(SqlText(db, "SELECT declassify_on " + row), "2014-09-20");
+  EXPECT_EQ(SqlText(db, "SELECT classified_by_reasons " + row), "[\"1.4(b)\",\"1.4(d)\"]");
+  EXPECT_EQ(SqlText(db, "SELECT signers " + row), "[\"BURNS\"]");
+  EXPECT_EQ(SqlInt(db, "SELECT count(*) FROM tags WHERE tag='PREL' AND kind='subject'"), 1);
+  EXPECT_EQ(SqlInt(db, "SELECT count(*) FROM tags WHERE tag='RS' AND kind='geographic'"), 1);
+  EXPECT_EQ(SqlText(db, "SELECT name FROM addressees WHERE role='to' AND position=0"),
+            "SECSTATE WASHDC");
+  EXPECT_EQ(SqlText(db, "SELECT sequence FROM addressees WHERE role='to' AND position=0"), "1026");
+  EXPECT_EQ(SqlInt(db, "SELECT count(*) FROM addressees WHERE role='info'"), 2);
+  EXPECT_EQ(SqlInt(db, "SELECT count(*) FROM paragraphs"), 7);
+  EXPECT_EQ(SqlText(db, "SELECT portion_marking FROM paragraphs WHERE number=1"), "C");
+  EXPECT_EQ(SqlText(db, "SELECT cited_id FROM refs WHERE label='A'"), "06MOSCOW1323");
+  EXPECT_EQ(SqlInt(db, "SELECT resolved FROM ref_edges WHERE cited_id='06MOSCOW1323'"), 0);
+  // Full text: stemmed ("visits" finds "visit"), subject and body.
+  EXPECT_EQ(SqlInt(db, "SELECT count(*) FROM cables_fts WHERE cables_fts MATCH 'visits'"), 1);
+  EXPECT_EQ(SqlInt(db, "SELECT count(*) FROM cables_fts WHERE cables_fts MATCH 'vershinin'"), 1);
+  EXPECT_EQ(SqlInt(db, "SELECT count(*) FROM cables_fts WHERE cables_fts MATCH 'subject:hamas'"),
+            1);
+  EXPECT_EQ(SqlInt(db, "SELECT count(*) FROM cables_fts WHERE cables_fts MATCH 'subject:vershinin'"),
+            0);
+}
+
+TEST(ArchiveIngest, ReingestIsIdempotent) {
+  TempDir dir;
+  std::string db = dir.File("a.db");
+  auto archive = OpenRw(db);
+  ASSERT_NE(archive, nullptr);
+  std::vector<std::string> src = {Fixture("seed"), Fixture("versions")};
+  Result<IngestSummary> first = archive->Ingest(src);
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  const char* counts[] = {"SELECT count(*) FROM cables", "SELECT count(*) FROM cable_versions",
+                          "SELECT count(*) FROM tags", "SELECT count(*) FROM refs",
+                          "SELECT count(*) FROM paragraphs", "SELECT count(*) FROM addressees",
+                          "SELECT count(*) FROM cables_fts WHERE cables_fts MATCH 'terrorist'"};
+  std::vector<int64_t> before;
+  for (const char* q : counts) before.push_back(SqlInt(db, q));
+  for (int run = 0; run < 2; ++run) {
+    IngestOptions opt;
+    opt.jobs = 2;
+    opt.batch_size = 1;
+    Result<IngestSummary> again = archive->Ingest(src, opt);
+    ASSERT_TRUE(again.ok()) << again.status().ToString();
+    EXPECT_EQ(again->cables_read, first->cables_read);
+    EXPECT_EQ(again->added, 0);
+    EXPECT_EQ(again->new_versions, 0);
+    EXPECT_EQ(again->refreshed, 0);
+    EXPECT_EQ(again->unchanged, first->cables_read - first->failed);
+  }
+  for (size_t i = 0; i < before.size(); ++i) EXPECT_EQ(SqlInt(db, counts[i]), before[i]) << counts[i];
+  EXPECT_EQ(SqlText(db, "PRAGMA integrity_check"), "ok");
+}
+
+TEST(ArchiveIngest, BothReleasesAreVersionsAndTheLatestReleasedIsCurrent) {
+  TempDir dir;
+  std::string db = dir.File("a.db");
+  auto archive = OpenRw(db);
+  ASSERT_NE(archive, nullptr);
+  // The 2011 page first: the 2010 page arriving later must not become current.
+  ASSERT_TRUE(archive->Ingest({Fixture("versions/2011")}).ok());
+  Result<IngestSummary> sum = archive->Ingest({Fixture("versions/2010")});
+  ASSERT_TRUE(sum.ok()) << sum.status().ToString();
+  EXPECT_EQ(sum->new_versions, 1);
+
+  Result<std::vector<CableVersion>> v = archive->Versions("72TEHRAN5055");
+  ASSERT_TRUE(v.ok()) << v.status().ToString();
+  ASSERT_EQ(v->size(), 2u);
+  EXPECT_EQ((*v)[0].version, 1);
+  EXPECT_TRUE((*v)[0].current);
+  EXPECT_EQ((*v)[0].cable.released.substr(0, 10), "2011-08-30");
+  EXPECT_EQ((*v)[0].cable.created.substr(0, 16), "1972-08-22T09:27");
+  EXPECT_FALSE((*v)[1].current);
+  EXPECT_EQ((*v)[1].cable.released.substr(0, 10), "2010-11-30");
+  EXPECT_EQ((*v)[1].cable.created.substr(0, 16), "1972-08-22T09:09");
+  EXPECT_NE((*v)[0].content_hash, (*v)[1].content_hash);
+
+  Result<Cable> cur = archive->Get("72TEHRAN5055");
+  ASSERT_TRUE(cur.ok());
+  EXPECT_EQ(cur->released.substr(0, 10), "2011-08-30");
+  EXPECT_EQ(SqlInt(db, "SELECT version_count FROM cables WHERE reference_id='72TEHRAN5055'"), 2);
+  EXPECT_EQ(SqlInt(db, "SELECT count(*) FROM cables"), 1);
+  EXPECT_EQ(SqlText(db, "SELECT substr(created,1,16) FROM cables"), "1972-08-22T09:27");
+  EXPECT_EQ(SqlText(db, "SELECT post_key FROM cables"), "TEHRAN");
+  EXPECT_EQ(SqlText(db, "SELECT classification_level FROM cables"), "UNCLASSIFIED");
+
+  // In input order (2010 then 2011 in one run) the 2011 version also wins, as version 2.
+  TempDir dir2;
+  auto a2 = OpenRw(dir2.File("b.db"));
+  ASSERT_TRUE(a2->Ingest({Fixture("versions")}).ok());
+  Result<std::vector<CableVersion>> v2 = a2->Versions("72TEHRAN5055");
+  ASSERT_TRUE(v2.ok());
+  ASSERT_EQ(v2->size(), 2u);
+  EXPECT_FALSE((*v2)[0].current);
+  EXPECT_TRUE((*v2)[1].current);
+  EXPECT_EQ((*v2)[1].cable.released.substr(0, 10), "2011-08-30");
+}
+
+TEST(ArchiveIngest, FailuresAreReportedAndNeverStopTheRest) {
+  TempDir dir;
+  auto archive = OpenRw(dir.File("a.db"));
+  ASSERT_NE(archive, nullptr);
+  std::vector<IngestError> errors;
+  IngestOptions opt;
+  opt.on_error = [&](const IngestError& e) { errors.push_back(e); };
+  Result<IngestSummary> sum = archive->Ingest({Fixture("bad"), Fixture("seed")}, opt);
+  ASSERT_TRUE(sum.ok()) << sum.status().ToString();
+  EXPECT_EQ(sum->failed, 1);
+  EXPECT_EQ(sum->added, 1);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].path, Fixture("bad/not_a_cable.txt"));
+  EXPECT_FALSE(errors[0].status.ok());
+  EXPECT_FALSE(errors[0].status.message().empty());
+  EXPECT_TRUE(archive->Get("06MOSCOW1637").ok());
+
+  Result<IngestSummary> missing = archive->Ingest({dir.File("no-such-dir")});
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().code(), StatusCode::kNotFound);
+}
+
+TEST(ArchiveIngest, ReadOnlyArchiveRefusesWrites) {
+  TempDir dir;
+  std::string db = dir.File("a.db");
+  ASSERT_NE(OpenRw(db), nullptr);
+  auto ro = Archive::Open(db, Archive::Mode::kReadOnly);
+  ASSERT_TRUE(ro.ok());
+  Result<IngestSummary> sum = (*ro)->Ingest({Fixture("seed")});
+  ASSERT_FALSE(sum.ok());
+  EXPECT_EQ(sum.status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST(ArchiveRefs, SeedCitesACableOutsideTheArchive) {
+  TempDir dir;
+  auto archive = OpenRw(dir.File("a.db"));
+  ASSERT_NE(archive, nullptr);
+  ASSERT_TRUE(archive->Ingest({Fixture("seed")}).ok());
+  Result<RefGraph> g = archive->Refs("06MOSCOW1637", RefDirection::kCites, 1);
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  ASSERT_GE(g->nodes.size(), 2u);
+  EXPECT_EQ(g->nodes[0].reference_id, "06MOSCOW1637");
+  EXPECT_TRUE(g->nodes[0].in_archive);
+  EXPECT_EQ(g->nodes[1].reference_id, "06MOSCOW1323");
+  EXPECT_FALSE(g->nodes[1].in_archive);
+  EXPECT_EQ(g->nodes[1].depth, 1);
+  EXPECT_EQ(g->nodes[1].origin, "MOSCOW");
+  ASSERT_EQ(g->edges.size(), 2u);  // REF A (a cable) and REF B (no cable ID)
+  EXPECT_EQ(g->edges[0].label, "A");
+  EXPECT_EQ(g->edges[0].text, "MOSCOW 1323");
+  EXPECT_EQ(g->edges[0].cited_id, "06MOSCOW1323");
+  EXPECT_EQ(g->edges[1].label, "B");
+  EXPECT_EQ(g->edges[1].cited_id, "");
+
+  // The absent cable is known through the cable that cites it.
+  Result<RefGraph> back = archive->Refs("06MOSCOW1323", RefDirection::kCitedBy, 2);
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_FALSE(back->nodes[0].in_archive);
+  ASSERT_EQ(back->nodes.size(), 2u);
+  EXPECT_EQ(back->nodes[1].reference_id, "06MOSCOW1637");
+
+  Result<RefGraph> none = archive->Refs("99NOWHERE1", RefDirection::kBoth, 1);
+  ASSERT_FALSE(none.ok());
+  EXPECT_EQ(none.status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(archive->Refs("06MOSCOW1637", RefDirection::kBoth, 0).status().code(),
+            StatusCode::kInvalidArgument);
+
+  Result<ArchiveStats> s = archive->Stats();
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s->cable_references, 1);
+  EXPECT_EQ(s->unresolved_references, 1);
+  EXPECT_EQ(s->unresolved_cables, 1);
+}
+
+TEST(ArchiveExport, ForEachCableStreamsTheCurrentRecords) {
+  TempDir dir;
+  auto archive = OpenRw(dir.File("a.db"));
+  ASSERT_TRUE(archive->Ingest({Fixture("versions"), Fixture("seed")}).ok());
+  std::vector<std::string> ids;
+  ASSERT_TRUE(archive
+                  ->ForEachCable([&](const Cable& c) {
+                    ids.push_back(c.reference_id + "@" + c.released.substr(0, 4));
+                    return true;
+                  })
+                  .ok());
+  // Ordered by created: 1972 before 2006; the seed (rendered text) has no release date.
+  EXPECT_EQ(ids, (std::vector<std::string>{"72TEHRAN5055@2011", "06MOSCOW1637@"}));
+  int edges = 0;
+  ASSERT_TRUE(archive->ForEachEdge([&](const RefEdge& e, bool resolved) {
+    ++edges;
+    return true;
+  }).ok());
+  EXPECT_GE(edges, 2);  // 06MOSCOW1637 → 06MOSCOW1323, 72TEHRAN5055 → 72TEHRAN4887
+}
+
+}  // namespace
+}  // namespace cablebase
