@@ -8,7 +8,8 @@
 //           $CABLEBASE_BENCH_CSV (bench/synth output; bench/run_all.sh sets it) — the realistic CSV case
 // Each form is timed twice: Read (ReadBuffer: decode + split into raw cables) and Parse (ReadBuffer +
 // ParseCable on every cable), with 1 thread and with every hardware thread (each thread parses the
-// whole input; rates are the sum over threads per wall-clock second). MB = 10^6 input bytes.
+// whole input; rates are the sum over threads per wall-clock second). Columns: MB (10^6 input
+// bytes) and cables, per second.
 //
 // Run: build-bench/parse_bench [--benchmark_filter=Parse/synth] (see bench/README.md).
 #include <benchmark/benchmark.h>
