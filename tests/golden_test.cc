@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <cctype>
+#include <cstring>
 #include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -35,18 +36,40 @@ std::string GoldenPath() {
 
 Json NullOr(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
 
-// cablemap's title-casing of names ("normalize": true): first letter of each word upper.
+// cablemap's name normalisation ("normalize": true): a word written all in capitals is title-cased
+// ("HOAGLAND" → "Hoagland"); mixed-case words ("LeBaron") and roman numerals ("III") are kept.
 std::string TitleCase(const std::string& s) {
-  std::string out = s;
-  bool start = true;
-  for (char& ch : out) {
-    unsigned char c = static_cast<unsigned char>(ch);
-    if (std::isalpha(c)) {
-      ch = static_cast<char>(start ? std::toupper(c) : std::tolower(c));
-      start = false;
-    } else {
-      start = (c == ' ' || c == '-' || c == '.' || c == '\'');
+  std::string out;
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t j = s.find(' ', i);
+    if (j == std::string::npos) j = s.size();
+    std::string word = s.substr(i, j - i);
+    bool has_lower = false, all_roman = true;
+    int letters = 0;
+    for (char ch : word) {
+      unsigned char c = static_cast<unsigned char>(ch);
+      if (std::islower(c)) has_lower = true;
+      if (std::isalpha(c)) {
+        ++letters;
+        if (!std::strchr("IVX", ch)) all_roman = false;
+      }
     }
+    if (!has_lower && letters > 1 && !all_roman) {
+      bool start = true;
+      for (char& ch : word) {
+        unsigned char c = static_cast<unsigned char>(ch);
+        if (std::isalpha(c)) {
+          ch = static_cast<char>(start ? std::toupper(c) : std::tolower(c));
+          start = false;
+        } else {
+          start = (c == '-' || c == '\'');
+        }
+      }
+    }
+    out += word;
+    if (j < s.size()) out += ' ';
+    i = j + 1;
   }
   return out;
 }
@@ -92,7 +115,11 @@ Json Evaluate(const std::string& function, const std::string& input, const Json&
     return out;
   }
   if (function == "parse_tags") return parse::ParseTags(input);
-  if (function == "tag_kind") return static_cast<int>(model::TagKindOf(input));
+  if (function == "tag_kind") {
+    // cablemap returns the caller's `default` for a tag it does not recognise.
+    TagKind k = model::TagKindOf(input);
+    return k == TagKind::kUnknown ? params.value("default", 0) : static_cast<int>(k);
+  }
   if (function == "parse_subject") return parse::ParseSubject(input);
   if (function == "parse_classified_by") {
     Json out = Json::array();

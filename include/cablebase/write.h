@@ -1,5 +1,5 @@
 // The drafting side: a Cable record → telegram text (FormatCable), and the format rules a telegram
-// is checked against (ValidateCable). docs/validate_rules.md lists every rule; docs/format/write.md
+// is checked against (ValidateCable). docs/validate_rules.md lists every rule; docs/cable_format.md
 // documents the layout written and the fields that cannot survive a format → parse round trip.
 #ifndef CABLEBASE_WRITE_H_
 #define CABLEBASE_WRITE_H_
@@ -23,7 +23,7 @@ struct FormatOptions {
   std::string serial;         // serial used when the record has none ("1637" is written "001637")
 };
 
-// The telegram text of `cable` in the standard layout (docs/format/write.md): the routing header
+// The telegram text of `cable` in the standard layout (docs/cable_format.md): the routing header
 // (optional FL1-FL4, precedence + DTG, FM, TO, INFO), a blank line, then the text (classification
 // line with section, post and serial; caveats; E.O. line; TAGS; SUBJECT; REF; Classified By;
 // numbered paragraphs with portion marks; signers). Ends with a newline.

@@ -12,6 +12,11 @@ std::string LineDiff(std::string_view before, std::string_view after, int contex
                      size_t max_cells) {
   std::vector<std::string_view> a = model::SplitLines(before);
   std::vector<std::string_view> b = model::SplitLines(after);
+  // Trailing blanks are layout, not text (the 2011 Cablegate pages put a space on empty lines:
+  // 72TEHRAN5055).
+  for (auto* lines : {&a, &b}) {
+    for (std::string_view& l : *lines) l = model::TrimRight(l);
+  }
   // Common prefix/suffix first: versions usually differ in a few lines.
   size_t pre = 0;
   while (pre < a.size() && pre < b.size() && a[pre] == b[pre]) ++pre;

@@ -9,7 +9,7 @@ namespace cablebase::cli {
 
 // Unified-style hunks: "@@ -a,n +b,m @@" headers, then lines prefixed ' ' (context, `context`
 // lines around each change), '-' (only in `before`) and '+' (only in `after`). Empty when the texts
-// have the same lines. Lines are compared exactly (trailing '\r' dropped). When the texts have more
+// have the same lines. Lines are compared and printed without trailing whitespace. When the texts have more
 // than `max_cells` line pairs (a quadratic table), the result is one line saying that they differ
 // and how many lines each has. Pure and thread-safe.
 std::string LineDiff(std::string_view before, std::string_view after, int context = 2,

@@ -58,7 +58,9 @@ void PrintTree(const RefGraph& g, RefDirection dir, int depth) {
     if (dir != RefDirection::kCitedBy) {
       for (const RefEdge* e : out_edges[id]) {
         if (e->cited_id.empty()) {
-          Out(indent + "→ " + label(*e) + "  (" + e->kind + ", not a cable)\n");
+          Out(indent + "→ " + label(*e) +
+              (e->kind == "cable" ? "  (a cable; no reference ID could be made)\n"
+                                  : "  (" + e->kind + ", not a cable)\n"));
           continue;
         }
         auto it = nodes.find(e->cited_id);

@@ -177,7 +177,9 @@ void PrintLaidOut(const Cable& c, Archive& archive, int version_count) {
       if (r.reference_id) {
         s += "  → " + *r.reference_id;
         s += present[*r.reference_id] ? "  (in the archive)" : "  (not in the archive)";
-      } else if (r.kind != ReferenceKind::kUnknown && r.kind != ReferenceKind::kCable) {
+      } else if (r.kind == ReferenceKind::kCable) {
+        s += "  (a cable; no reference ID could be made from the entry)";
+      } else if (r.kind != ReferenceKind::kUnknown) {
         s += std::string("  (") + ReferenceKindName(r.kind) + ")";
       }
       lines.push_back(s);
@@ -205,14 +207,14 @@ void PrintLaidOut(const Cable& c, Archive& archive, int version_count) {
           marks.push_back(p.portion_marking);
         }
       }
-      std::string wrapped = Wrap(p.text, "    ");
-      // Put the number and mark in the first line's indent.
-      if (wrapped.size() >= 4 && head.size() < 4) {
-        wrapped.replace(0, head.size(), head);
-        Out(wrapped + "\n");
+      // The number and mark open the first line when they fit; the text hangs under itself.
+      std::string text = Wrap(p.text, std::string(10, ' '));
+      if (head.size() < 10 && text.compare(0, 10, std::string(10, ' ')) == 0) {
+        text.replace(0, head.size(), head);
       } else {
-        Out(head + "\n" + wrapped + "\n");
+        text = head + "\n" + text;
       }
+      Out(text + "\n");
     }
   } else if (!c.body.empty()) {
     Out(Wrap(c.body, "") + "\n");

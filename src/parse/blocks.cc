@@ -29,8 +29,9 @@ size_t RuleCharAt(std::string_view s, size_t i) {
 // Words that may qualify COMMENT at the start of a paragraph ("Embassy comment:").
 bool IsCommentQualifier(std::string_view w) {
   static constexpr std::array<std::string_view, 18> kWords = {
-      "EMBASSY", "POST", "MISSION", "CONSULATE", "CONGEN", "DEPARTMENT", "DEPT", "OUR", "FINAL",
-      "GENERAL", "BRIEF", "CLOSING", "CONCLUDING", "OVERALL", "USUN", "USEU", "USNATO", "ADDITIONAL"};
+      "EMBASSY",    "POST",    "MISSION", "CONSULATE", "CONGEN", "DEPARTMENT",
+      "DEPT",       "OUR",     "FINAL",   "GENERAL",   "BRIEF",  "CLOSING",
+      "CONCLUDING", "OVERALL", "USUN",    "USEU",      "USNATO", "ADDITIONAL"};
   std::string u = model::ToUpperAscii(w);
   for (auto k : kWords) {
     if (u == k) return true;

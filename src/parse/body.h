@@ -1,6 +1,6 @@
 // The body parser's functions (docs/INTERNAL_API.md "body.h"): paragraphs, summary, comment,
 // signers, clean content and the partial-extract flag. Each lives in its own file; this header
-// gathers them. Rules and the real cables behind them: docs/format/body.md.
+// gathers them. Rules and the real cables behind them: docs/cable_format.md.
 #ifndef CABLEBASE_PARSE_BODY_H_
 #define CABLEBASE_PARSE_BODY_H_
 

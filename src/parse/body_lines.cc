@@ -20,7 +20,10 @@ size_t MatchMarkdownLink(std::string_view s, size_t i, std::string_view* link_te
   constexpr size_t kMaxText = 40, kMaxTarget = 200;
   size_t close = std::string_view::npos;
   for (size_t j = i + 1; j < s.size() && j <= i + 1 + kMaxText; ++j) {
-    if (s[j] == ']') { close = j; break; }
+    if (s[j] == ']') {
+      close = j;
+      break;
+    }
     if (s[j] == '[' || s[j] == '\n') return 0;
   }
   if (close == std::string_view::npos || close + 2 >= s.size()) return 0;
@@ -38,7 +41,8 @@ size_t MatchMarkdownLink(std::string_view s, size_t i, std::string_view* link_te
 // True for the words a classification is written with, spaces removed and upper case.
 bool IsClassificationWord(std::string_view w) {
   static constexpr std::array<std::string_view, 9> kWords = {
-      "UNCLASSIFIED", "UNCLAS", "CONFIDENTIAL", "SECRET", "TOPSECRET", "LIMITEDOFFICIALUSE",
+      "UNCLASSIFIED",     "UNCLAS",     "CONFIDENTIAL",
+      "SECRET",           "TOPSECRET",  "LIMITEDOFFICIALUSE",
       "UNCLASSIFIEDEFTO", "UNCLASEFTO", "SENSITIVEBUTUNCLASSIFIED"};
   for (auto k : kWords) {
     if (w == k) return true;
@@ -68,27 +72,45 @@ bool FindModernPageHeader(std::string_view line, size_t* begin, size_t* end) {
     if (line[i - 1] != ' ' || !IsDigit(line[i])) continue;
     size_t d = i;
     while (d < line.size() && IsDigit(line[d])) ++d;
-    if (d - i != 8) { i = d; continue; }
+    if (d - i != 8) {
+      i = d;
+      continue;
+    }
     size_t j = d;
     while (j < line.size() && IsBlank(line[j])) ++j;
-    if (j == d) { i = d; continue; }
+    if (j == d) {
+      i = d;
+      continue;
+    }
     size_t p = j;
     while (j < line.size() && IsDigit(line[j])) ++j;
-    if (j - p < 1 || j - p > 3) { i = d; continue; }
+    if (j - p < 1 || j - p > 3) {
+      i = d;
+      continue;
+    }
     if (j < line.size() && line[j] == '.') {
       ++j;
       while (j < line.size() && IsDigit(line[j])) ++j;
     }
     size_t k = j;
     while (k < line.size() && IsBlank(line[k])) ++k;
-    if (k == j || line.substr(k, 2) != "OF") { i = d; continue; }
+    if (k == j || line.substr(k, 2) != "OF") {
+      i = d;
+      continue;
+    }
     k += 2;
     size_t m = k;
     while (m < line.size() && IsBlank(line[m])) ++m;
-    if (m == k) { i = d; continue; }
+    if (m == k) {
+      i = d;
+      continue;
+    }
     size_t q = m;
     while (q < line.size() && IsDigit(line[q])) ++q;
-    if (q - m < 1 || q - m > 3 || (q < line.size() && !IsSpace(line[q]))) { i = d; continue; }
+    if (q - m < 1 || q - m > 3 || (q < line.size() && !IsSpace(line[q]))) {
+      i = d;
+      continue;
+    }
     // The post: at most 10 characters of capitals, spaces and .'- before the serial (the page
     // header truncates the post name: "BUENOS AIR", "RIO DE JAN"), never starting mid-word.
     size_t s = i - 1;  // the space before the serial
@@ -103,7 +125,10 @@ bool FindModernPageHeader(std::string_view line, size_t* begin, size_t* end) {
     }
     while (b < s && b > 0 && IsAlpha(line[b - 1]) && line[b] != ' ') ++b;  // mid-word: back off
     while (b < s && line[b] == ' ') ++b;
-    if (b == s || !IsUpper(line[b])) { i = d; continue; }
+    if (b == s || !IsUpper(line[b])) {
+      i = d;
+      continue;
+    }
     *begin = b;
     *end = q;
     return true;
@@ -185,8 +210,8 @@ std::optional<std::string_view> StripPageHeader(std::string_view line) {
     while (j < line.size() && IsBlank(line[j])) ++j;
     size_t d = j;
     while (j < line.size() && IsDigit(line[j])) ++j;
-    bool number_ok = j > ws && d > ws && j - d >= 2 && j - d <= 3 &&
-                     (j == line.size() || IsBlank(line[j]));
+    bool number_ok =
+        j > ws && d > ws && j - d >= 2 && j - d <= 3 && (j == line.size() || IsBlank(line[j]));
     if (number_ok && (squeezed.empty() || IsClassificationWord(squeezed))) {
       size_t e = FindDtgEnd(line, j, 80);
       if (e == std::string_view::npos) return std::string_view();
@@ -274,7 +299,10 @@ bool IsRuleLine(std::string_view line) {
   size_t marks = 0;
   for (size_t i = 0; i < line.size();) {
     char c = line[i];
-    if (IsSpace(c)) { ++i; continue; }
+    if (IsSpace(c)) {
+      ++i;
+      continue;
+    }
     if (c == '-' || c == '=' || c == '_' || c == '*' || c == '~') {
       ++marks;
       ++i;

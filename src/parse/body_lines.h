@@ -2,7 +2,7 @@
 //
 // Every body function (paragraphs, summary, comment, signers, clean content) reads the text through
 // CleanLines(), so a rule about debris is stated once, here. Rules and the cables that taught them:
-// docs/format/body.md. All functions are pure and thread-safe; none throws on any byte sequence and
+// docs/cable_format.md. All functions are pure and thread-safe; none throws on any byte sequence and
 // all run in time linear in the input (no regular expressions: a 50 MB line must not recurse).
 #ifndef CABLEBASE_PARSE_BODY_LINES_H_
 #define CABLEBASE_PARSE_BODY_LINES_H_
@@ -33,7 +33,8 @@ std::string RemoveLineDebris(std::string_view line);
 //  - `POST 000NNNNN  PPP[.S] OF NNN` (zero-padded 8-digit serial; 06MOSCOW5645 "MOSCOW 00005645 002
 //    OF 010", 06BAKU1835 "BAKU 00001835  001.2 OF 003"; text may follow on the same line,
 //    09ASHGABAT1182 "... 002.2 OF 003 THE EDUCATION SYSTEM: A TOTAL MESS");
-//  - `[CLASSIFICATION] PAGE NN ... DDHHMMZ` of older cables (00HARARE6677 "PAGE 04 HARARE 06677 01 OF
+//  - `[CLASSIFICATION] PAGE NN ... DDHHMMZ` of older cables (00HARARE6677 "PAGE 04 HARARE 06677 01
+//  OF
 //    03 291400Z COALITION GOVERNMENT...", "SECRET PAGE 02 ROME 03067 211833Z"): cut after the DTG;
 //    without a DTG (`PAGE 02 RUEHFRA0170 S E C R E T`) the whole line is header.
 std::optional<std::string_view> StripPageHeader(std::string_view line);
@@ -44,13 +45,13 @@ std::optional<std::string_view> StripPageHeader(std::string_view line);
 bool IsDebrisLine(std::string_view line);
 
 // The lines of `text` (split at '\n', '\r' dropped) with debris lines removed and page headers cut
-// off; see RemoveLineDebris, StripPageHeader, IsDebrisLine. With `drop_debris_lines` false, SIPDIS and
-// classification lines are kept (the text header, where they are caveats).
+// off; see RemoveLineDebris, StripPageHeader, IsDebrisLine. With `drop_debris_lines` false, SIPDIS
+// and classification lines are kept (the text header, where they are caveats).
 std::vector<BodyLine> CleanLines(std::string_view text, bool drop_debris_lines = true);
 
 // True for a line that only draws a rule under a heading: at least three of '-', '=', '_', '*', '~'
-// or the Unicode dashes U+2010..U+2015 (the golden Torrijos summary case: "SUMMARY AND INTRODUCTION" underlined with
-// U+2010), spaces ignored.
+// or the Unicode dashes U+2010..U+2015 (the golden Torrijos summary case: "SUMMARY AND
+// INTRODUCTION" underlined with U+2010), spaces ignored.
 bool IsRuleLine(std::string_view line);
 
 // True when the line is empty or only whitespace.

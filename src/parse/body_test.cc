@@ -57,7 +57,9 @@ TEST(ParseBodyGolden, AllCasesPass) {
 TEST(ParseBodyLines, RemovesRenderedLinkDebris) {
   EXPECT_EQ(RemoveLineDebris("[1](#)1. (C) SUMMARY."), "1. (C) SUMMARY.");
   EXPECT_EQ(RemoveLineDebris("TAGS: [PREL](#) [RS](#)"), "TAGS: PREL RS");
-  EXPECT_EQ(RemoveLineDebris("\xC2\xB6" "12. (C) text"), "12. (C) text");
+  EXPECT_EQ(RemoveLineDebris("\xC2\xB6"
+                             "12. (C) text"),
+            "12. (C) text");
   EXPECT_EQ(RemoveLineDebris("a [b] (#) c"), "a [b] (#) c");
 }
 
@@ -118,7 +120,10 @@ TEST(ParseParagraphs, MalformedAndMissingMarks) {
 // 04MADRID4367: a pilcrow wrongly put before a year must not start a paragraph.
 TEST(ParseParagraphs, YearAfterPilcrowIsNoParagraph) {
   auto ps = ParseParagraphs(
-      "\xC2\xB6" "1. (C) One\n\xC2\xB6" "2001. was a year\n\xC2\xB6" "2. (C) Two\n");
+      "\xC2\xB6"
+      "1. (C) One\n\xC2\xB6"
+      "2001. was a year\n\xC2\xB6"
+      "2. (C) Two\n");
   ASSERT_EQ(ps.size(), 2u);
   EXPECT_EQ(ps[0].text, "One\n2001. was a year");
 }
@@ -180,8 +185,12 @@ TEST(ParseBodyRobustness, RandomBytesAndHugeLines) {
     std::string s(rng() % 2000, '\0');
     for (char& c : s) {
       int r = rng() % 20;
-      c = r == 0 ? '\n' : r == 1 ? '(' : r == 2 ? ')' : r == 3 ? '[' : r == 4 ? '.'
-                                                      : static_cast<char>(rng() % 256);
+      c = r == 0   ? '\n'
+          : r == 1 ? '('
+          : r == 2 ? ')'
+          : r == 3 ? '['
+          : r == 4 ? '.'
+                   : static_cast<char>(rng() % 256);
     }
     ParseParagraphs(s);
     ParseSummary(s);

@@ -58,9 +58,8 @@ std::vector<std::string> MetadataCaveats(std::string_view classification) {
   size_t pos = classification.find("//");
   while (pos != std::string_view::npos) {
     size_t next = classification.find("//", pos + 2);
-    std::string part = model::CollapseWhitespace(
-        classification.substr(pos + 2, next == std::string_view::npos ? std::string_view::npos
-                                                                      : next - pos - 2));
+    std::string part = model::CollapseWhitespace(classification.substr(
+        pos + 2, next == std::string_view::npos ? std::string_view::npos : next - pos - 2));
     if (!part.empty() && std::find(out.begin(), out.end(), part) == out.end()) {
       out.push_back(std::move(part));
     }
@@ -76,9 +75,8 @@ std::string LoneDtg(std::string_view header) {
   size_t pos = 0;
   for (int n = 0; n < 40 && pos < header.size(); ++n) {
     size_t nl = header.find('\n', pos);
-    std::string_view line = model::Trim(header.substr(pos, nl == std::string_view::npos
-                                                               ? std::string_view::npos
-                                                               : nl - pos));
+    std::string_view line = model::Trim(
+        header.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos));
     if (line.size() >= 13 && line.size() <= 20) {
       std::string dtg = model::NormalizeDtg(line);
       if (!dtg.empty() && !model::DtgToIso(dtg).empty()) return dtg;
@@ -194,8 +192,8 @@ Result<Cable> ParseCable(const RawCable& raw) {
   c.paragraphs = parse::ParseParagraphLines(lines, body_line, end, end_column);
   c.summary = parse::ParseSummary(text);
   c.comment = parse::ParseComment(text);
-  c.partial = parse::IsPartialExtract(Prefix(raw.header, kMaxHeaderBytes)) ||
-              parse::IsPartialExtract(text);
+  c.partial =
+      parse::IsPartialExtract(Prefix(raw.header, kMaxHeaderBytes)) || parse::IsPartialExtract(text);
   c.body = parse::CleanBody(text);
   return c;
 }

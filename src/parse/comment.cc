@@ -75,8 +75,8 @@ std::string ParseComment(std::string_view text) {
     size_t limit = end;
     if (k + 1 < starts.size()) limit = std::max(starts[k + 1].line, s.line + 1);
     size_t end_line = s.line;
-    std::string t = BlockText(lines, s.line, s.column, s.heading, limit, "COMMENT",
-                              s.inline_paren, &end_line);
+    std::string t =
+        BlockText(lines, s.line, s.column, s.heading, limit, "COMMENT", s.inline_paren, &end_line);
     done_until = end_line;
     if (t.empty()) continue;
     if (!out.empty()) out.append("\n\n");

@@ -1,5 +1,5 @@
 // The message header of a cable: precedence + date-time group, FM originator, TO/INFO addressees
-// (shared/spec/FORMAT.md §2, FL5 onwards; docs/format/header.md).
+// (shared/spec/FORMAT.md §2, FL5 onwards; docs/cable_format.md).
 #ifndef CABLEBASE_PARSE_MESSAGE_HEADER_H_
 #define CABLEBASE_PARSE_MESSAGE_HEADER_H_
 

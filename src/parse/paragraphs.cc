@@ -27,7 +27,7 @@ bool IsMarkContent(std::string_view content) {
   if (n < t.size() && !(t[n] == '/' || t[n] == ' ' || t[n] == '-' || t[n] == ',')) return false;
   std::string first = model::ToUpperAscii(t.substr(0, n));
   static constexpr std::array<std::string_view, 12> kFirst = {
-      "U", "C", "S", "TS", "SBU", "LOU", "FOUO", "NF", "CONFIDENTIAL", "SECRET", "UNCLASSIFIED",
+      "U",     "C", "S", "TS", "SBU", "LOU", "FOUO", "NF", "CONFIDENTIAL", "SECRET", "UNCLASSIFIED",
       "UNCLAS"};
   for (auto k : kFirst) {
     if (first == k) return true;
@@ -47,7 +47,10 @@ std::optional<std::string> MatchMark(std::string_view s, size_t* end, bool allow
   size_t open = i;
   if (s[i] == '(') {
     for (size_t j = i + 1; j < s.size() && j <= i + 42; ++j) {
-      if (s[j] == ')') { close = j; break; }
+      if (s[j] == ')') {
+        close = j;
+        break;
+      }
       if (s[j] == '(' || s[j] == '\n') break;
     }
     if (close == std::string_view::npos) return std::nullopt;

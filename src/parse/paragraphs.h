@@ -15,14 +15,16 @@ namespace cablebase::parse {
 
 // A line that may open a numbered paragraph.
 struct ParagraphStart {
-  int number = 0;               // the number as written ("16" → 16)
-  std::string number_text;      // "16"
-  std::string portion_marking;  // "C", "S/NF", "C/REL NATO" (upper case, spaces collapsed); or empty
-  size_t text_offset = 0;       // offset in the line of the paragraph text after number and mark
+  int number = 0;           // the number as written ("16" → 16)
+  std::string number_text;  // "16"
+  std::string
+      portion_marking;     // "C", "S/NF", "C/REL NATO" (upper case, spaces collapsed); or empty
+  size_t text_offset = 0;  // offset in the line of the paragraph text after number and mark
 };
 
 // Reads `line` as the start of a numbered paragraph: up to 8 leading spaces, 1-3 digits, '.' not
-// followed by a digit (so "5.6 percent" is not one), then an optional portion mark: `(C)`, `(S//NF)`,
+// followed by a digit (so "5.6 percent" is not one), then an optional portion mark: `(C)`,
+// `(S//NF)`,
 // `(C/REL NATO)`, `(C - ENTIRE TEXT)` or the malformed `C)` / `SBU/N)` (golden clean_content case).
 // `1, (C)` (08ISLAMABAD405) counts only with a mark. nullopt when the line does not start so.
 std::optional<ParagraphStart> MatchParagraphStart(std::string_view line);
@@ -41,10 +43,10 @@ std::optional<std::string> MatchPortionMark(std::string_view s, size_t* end);
 // candidate with the same number follows (08LONDON1115 quotes a letter numbered 1-7 inside its
 // paragraph 2). A candidate written `1` + the expected number (`16.` when 6 is expected) is that
 // number — a paragraph link that swallowed its ¶ left a "1" (seed 06MOSCOW1637: paragraphs 6 and 7
-// written `16. (C)`, `17. (C)`). Other numbered lines (lists, years such as `2001.` in 04MADRID4367)
-// stay in the text of their paragraph, as do sub-paragraphs `A.` and `--`. Text: lines trimmed,
-// blank lines and trailing headings (a line underlined by a rule) dropped, joined by '\n'; the
-// signer block (ParseSigners) is not part of the last paragraph.
+// written `16. (C)`, `17. (C)`). Other numbered lines (lists, years such as `2001.` in
+// 04MADRID4367) stay in the text of their paragraph, as do sub-paragraphs `A.` and `--`. Text:
+// lines trimmed, blank lines and trailing headings (a line underlined by a rule) dropped, joined by
+// '\n'; the signer block (ParseSigners) is not part of the last paragraph.
 std::vector<Paragraph> ParseParagraphs(std::string_view text);
 
 // The same on lines already cleaned, from line `begin` up to (not including) line `end`, with

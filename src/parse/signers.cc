@@ -16,11 +16,12 @@ using model::IsUpper;
 // Words that end a telegram but are no names.
 bool IsStopWord(std::string_view w) {
   static constexpr std::array<std::string_view, 40> kStop = {
-      "END", "TEXT", "COMMENT", "SUMMARY", "NOTE", "THANKS", "THANK", "REGARDS", "SIPDIS",
-      "NNNN", "BT", "UNCLASSIFIED", "UNCLAS", "CONFIDENTIAL", "SECRET", "LIMITED", "OFFICIAL",
-      "NOFORN", "CLASSIFIED", "DECLASSIFIED", "PAGE", "DRAFTED", "CLEARED", "APPROVED",
-      "MINIMIZE", "CONSIDERED", "PARA", "ACTION", "INFO", "FYI", "SENSITIVE", "EXDIS", "NODIS",
-      "LIMDIS", "STADIS", "TAGS", "SUBJECT", "AND", "THE", "YYY"};
+      "END",     "TEXT",    "COMMENT",   "SUMMARY",  "NOTE",         "THANKS",       "THANK",
+      "REGARDS", "SIPDIS",  "NNNN",      "BT",       "UNCLASSIFIED", "UNCLAS",       "CONFIDENTIAL",
+      "SECRET",  "LIMITED", "OFFICIAL",  "NOFORN",   "CLASSIFIED",   "DECLASSIFIED", "PAGE",
+      "DRAFTED", "CLEARED", "APPROVED",  "MINIMIZE", "CONSIDERED",   "PARA",         "ACTION",
+      "INFO",    "FYI",     "SENSITIVE", "EXDIS",    "NODIS",        "LIMDIS",       "STADIS",
+      "TAGS",    "SUBJECT", "AND",       "THE",      "YYY"};
   std::string u = model::ToUpperAscii(w);
   for (auto k : kStop) {
     if (u == k) return true;
@@ -29,7 +30,8 @@ bool IsStopWord(std::string_view w) {
   return false;
 }
 
-// True for one word of a name: letters, '-' and '\'' (STRAUSZ-HUPE, O'NEILL), starting with a letter.
+// True for one word of a name: letters, '-' and '\'' (STRAUSZ-HUPE, O'NEILL), starting with a
+// letter.
 bool IsNameWord(std::string_view w) {
   if (w.empty() || w.size() > 30 || !IsAlpha(w[0])) return false;
   size_t letters = 0;
@@ -110,7 +112,8 @@ bool EndsSentence(std::string_view t) {
   if (IsRuleLine(t)) return true;
   size_t sp = t.find_last_of(" \t");
   std::string_view last = sp == std::string_view::npos ? t : t.substr(sp + 1);
-  std::string_view rest = sp == std::string_view::npos ? std::string_view() : model::TrimRight(t.substr(0, sp));
+  std::string_view rest =
+      sp == std::string_view::npos ? std::string_view() : model::TrimRight(t.substr(0, sp));
   if (model::EqualsIgnoreCase(last, "UNQUOTE")) return true;  // "CLINTON UNQUOTE CLINTON"
   for (std::string_view w : {"COMMENT", "TEXT", "NOTE", "SUMMARY", "QUOTE"}) {
     if (model::EqualsIgnoreCase(last, w) && model::EndsWithIgnoreCase(rest, "END")) return true;
@@ -157,8 +160,8 @@ bool IsTrailerLine(std::string_view line) {
       model::StartsWithIgnoreCase(t, "End Cable Text") ||
       model::StartsWithIgnoreCase(t, "SELECT * FROM") ||
       model::StartsWithIgnoreCase(t, "NOTE: NOT PASSED") ||
-      model::StartsWithIgnoreCase(t, "NOTE: NOT PASSED TO ABOVE") || t == "GP-3" ||
-      t == "GP-1" || t == "GP-2" || t == "GP-4" || t == "YYY") {
+      model::StartsWithIgnoreCase(t, "NOTE: NOT PASSED TO ABOVE") || t == "GP-3" || t == "GP-1" ||
+      t == "GP-2" || t == "GP-4" || t == "YYY") {
     return true;
   }
   // "2004CARACA01540 - UNCLASSIFIED", "2002ROME01748 - Classification: SECRET".

@@ -32,7 +32,8 @@ struct SignerLocation {
 // counts too (10NEWDELHI163 "... cleared this message. ROEMER", `BEIRUT MINIMIZE CONSIDERED.
 // EAGLETON`). A line repeating the name in lower case (09BEIJING2964 `Huntsman` / `huntsman`) is
 // skipped. Words such as END, COMMENT, TEXT, SUMMARY, NOTE or classification words are never names.
-// nullopt when the last text line is no name (the golden case ending "KINSHASA 00000329 008 OF 008 ... 5.6 percent. The" ends mid-sentence).
+// nullopt when the last text line is no name (the golden case ending "KINSHASA 00000329 008 OF 008
+// ... 5.6 percent. The" ends mid-sentence).
 std::optional<SignerLocation> FindSigner(const std::vector<BodyLine>& lines, size_t begin);
 
 // The signers of a telegram text (whole text block or its end): at most one name today, as found

@@ -1,5 +1,5 @@
 // The text header of a cable: classification line, caveats, E.O. line, TAGS, SUBJECT, REF and
-// "Classified By" (shared/spec/FORMAT.md §3; docs/format/header.md).
+// "Classified By" (shared/spec/FORMAT.md §3; docs/cable_format.md).
 //
 // Every function takes the text (or a part of it) as read, never fails on any byte sequence, and
 // returns an empty/nullopt value when the part is absent. Pure and thread-safe. Implementations are

@@ -50,7 +50,7 @@ constexpr char kData0[] =
     "  }\n"
     "  return text;\n"
     "}\n";
-// app.css (10875 bytes)
+// app.css (10970 bytes)
 constexpr char kData1[] =
     "/* cablebase UI: one stylesheet, no external fonts or images. */\n"
     ":root {\n"
@@ -97,7 +97,7 @@ constexpr char kData1[] =
     ".facet-values .fc { color: var(--muted); font-variant-numeric: tabular-nums; }\n"
     "button.more { font-size: 0.85rem; padding: 0.1rem 0.5rem; margin-top: 0.3rem; }\n"
     ".histogram { display: flex; align-items: flex-end; gap: 2px; height: 90px; padding-top: 4px; }\n"
-    ".histogram .bar { flex: 1; display: flex; flex-direction: column; justify-content: flex-end; height: 100%; min-width: 6px; text-decoration: none; }\n"
+    ".histogram .bar { flex: 1; max-width: 36px; display: flex; flex-direction: column; justify-content: flex-end; height: 100%; min-width: 6px; text-decoration: none; }\n"
     ".histogram .fill { display: block; background: var(--link); border-radius: 2px 2px 0 0; min-height: 3px; }\n"
     ".histogram .bar:hover .fill { background: var(--accent); }\n"
     ".histogram .label { font-size: 0.65rem; color: var(--muted); text-align: center; }\n"
@@ -188,7 +188,7 @@ constexpr char kData1[] =
     "svg.graph .node circle { fill: var(--link); stroke: #fff; stroke-width: 2; }\n"
     "svg.graph .node.root circle { fill: var(--accent); }\n"
     "svg.graph .node.missing circle { fill: #fff; stroke: #9aa3ad; stroke-dasharray: 3 2; stroke-width: 1.5; }\n"
-    "svg.graph .node text { font: 11px ui-monospace, monospace; fill: var(--ink); }\n"
+    "svg.graph .node text { font: 11px ui-monospace, monospace; fill: var(--ink); paint-order: stroke; stroke: #fff; stroke-width: 4px; stroke-linejoin: round; }\n"
     "svg.graph .node.missing text { fill: #7a848e; }\n"
     "svg.graph .node.root text { font-weight: 700; font-size: 13px; }\n"
     "svg.graph .node:hover circle { stroke: var(--ink); }\n"
@@ -2241,7 +2241,7 @@ constexpr char kData12[] =
 
 extern const Asset kEmbeddedAssets[] = {
     {"api.js", "text/javascript; charset=utf-8", std::string_view(kData0, 1419)},
-    {"app.css", "text/css; charset=utf-8", std::string_view(kData1, 10875)},
+    {"app.css", "text/css; charset=utf-8", std::string_view(kData1, 10970)},
     {"app.js", "text/javascript; charset=utf-8", std::string_view(kData2, 4183)},
     {"browse.js", "text/javascript; charset=utf-8", std::string_view(kData3, 4301)},
     {"cable.js", "text/javascript; charset=utf-8", std::string_view(kData4, 16162)},

@@ -73,13 +73,19 @@ Result<std::unique_ptr<Archive>> Archive::Open(const std::string& path, Mode mod
     if (*version == 0) {
       return Status(StatusCode::kCorrupt, "not a cablebase archive (no schema)", path);
     }
-    if (*version != store::LatestSchemaVersion()) {
+    if (*version > store::LatestSchemaVersion()) {
       return Status(StatusCode::kCorrupt,
-                    "archive schema version " + std::to_string(*version) + " but this cablebase "
-                    "reads version " + std::to_string(store::LatestSchemaVersion()) +
-                    (*version < store::LatestSchemaVersion()
-                         ? "; open it read-write once (cablebase ingest) to upgrade"
-                         : "; upgrade cablebase"),
+                    "database schema version " + std::to_string(*version) +
+                        " is newer than this cablebase understands (" +
+                        std::to_string(store::LatestSchemaVersion()) + "); upgrade cablebase",
+                    path);
+    }
+    if (*version < store::LatestSchemaVersion()) {
+      return Status(StatusCode::kCorrupt,
+                    "archive schema version " + std::to_string(*version) +
+                        " is older than this cablebase reads (" +
+                        std::to_string(store::LatestSchemaVersion()) +
+                        "); run `cablebase ingest` on it once to upgrade",
                     path);
     }
   }

@@ -2,7 +2,7 @@
 //
 // For every cable of shared/corpus: read and parse it (record A), format A with FormatCable
 // (transmission lines included), parse the text again (record B) and compare A and B field by
-// field on every field the format carries (docs/format/write.md lists the ones it cannot carry).
+// field on every field the format carries (docs/cable_format.md lists the ones it cannot carry).
 // Skipped when the corpus is absent.
 #include <gtest/gtest.h>
 
@@ -96,7 +96,7 @@ const std::vector<std::pair<const char*, std::function<std::string(const Cable&)
 }
 
 // The fields that must survive for every cable the formatter accepts (the others are counted
-// and printed; docs/format/write.md explains their losses).
+// and printed; docs/cable_format.md explains their losses).
 // Not required: reference_id (3 published IDs name another cable than their text, RID001),
 // references (2 entries the parser splits differently once re-laid out), summary (text before
 // paragraph 1 or between paragraphs, which the formatter does not write).

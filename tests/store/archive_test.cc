@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <map>
 #include <set>
 
 #include "store/schema.h"
@@ -294,6 +295,83 @@ TEST(ArchiveExport, ForEachCableStreamsTheCurrentRecords) {
     return true;
   }).ok());
   EXPECT_GE(edges, 2);  // 06MOSCOW1637 → 06MOSCOW1323, 72TEHRAN5055 → 72TEHRAN4887
+}
+
+}  // namespace
+}  // namespace cablebase
+
+namespace cablebase {
+namespace {
+
+// The London chain of tests/testdata/store/refs (REF lines read by hand in its README.md):
+// 1412 → 1350, 1159*, 1115, 1064*; 1350 → 1159*, 1115, 1064*; 1115 → 1064* (* not in the archive).
+class LondonRefs : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    archive_ = OpenRw(dir_.File("a.db"));
+    ASSERT_NE(archive_, nullptr);
+    Result<IngestSummary> sum = archive_->Ingest({Fixture("refs")});
+    ASSERT_TRUE(sum.ok()) << sum.status().ToString();
+    ASSERT_EQ(sum->added, 3);
+  }
+  static std::vector<std::string> Ids(const RefGraph& g) {
+    std::vector<std::string> ids;
+    for (const RefNode& n : g.nodes) {
+      ids.push_back(n.reference_id + (n.in_archive ? "" : "*") + "@" + std::to_string(n.depth));
+    }
+    return ids;
+  }
+  TempDir dir_;
+  std::unique_ptr<Archive> archive_;
+};
+
+TEST_F(LondonRefs, BothDirectionsOneHop) {
+  Result<RefGraph> g = archive_->Refs("08LONDON1350", RefDirection::kBoth, 1);
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  EXPECT_EQ(Ids(*g), (std::vector<std::string>{"08LONDON1350@0", "08LONDON1064*@1",
+                                               "08LONDON1115@1", "08LONDON1159*@1",
+                                               "08LONDON1412@1"}));
+  ASSERT_EQ(g->edges.size(), 7u);  // its six REF entries + 08LONDON1412's REF A
+  EXPECT_EQ(g->edges[0].label, "A");
+  EXPECT_EQ(g->edges[0].text, "STATE-LONDON SVTC MAY 9");
+  EXPECT_EQ(g->edges[0].cited_id, "");
+  EXPECT_EQ(g->edges[3].label, "D");
+  EXPECT_EQ(g->edges[3].cited_id, "08LONDON1115");
+  EXPECT_EQ(g->edges[5].kind, "email");
+  EXPECT_EQ(g->edges[6].citing_id, "08LONDON1412");
+  EXPECT_EQ(g->edges[6].label, "A");
+  EXPECT_EQ(g->edges[6].text, "LONDON 1350");
+}
+
+TEST_F(LondonRefs, CitesTwoHops) {
+  Result<RefGraph> g = archive_->Refs("08LONDON1412", RefDirection::kCites, 2);
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  EXPECT_EQ(Ids(*g), (std::vector<std::string>{"08LONDON1412@0", "08LONDON1064*@1",
+                                               "08LONDON1115@1", "08LONDON1159*@1",
+                                               "08LONDON1350@1"}));
+  EXPECT_EQ(g->edges.size(), 15u);  // 7 + 6 + 2 REF entries
+}
+
+TEST_F(LondonRefs, CitedByAnAbsentCableThreeHops) {
+  Result<RefGraph> g = archive_->Refs("08LONDON1064", RefDirection::kCitedBy, 3);
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  EXPECT_EQ(Ids(*g), (std::vector<std::string>{"08LONDON1064*@0", "08LONDON1115@1",
+                                               "08LONDON1350@1", "08LONDON1412@1"}));
+  EXPECT_EQ(g->edges.size(), 6u);
+}
+
+TEST_F(LondonRefs, StatsCountResolvedAndUnresolved) {
+  Result<ArchiveStats> s = archive_->Stats();
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s->cables, 3);
+  EXPECT_EQ(s->references, 15);
+  EXPECT_EQ(s->cable_references, 8);
+  EXPECT_EQ(s->resolved_references, 3);
+  EXPECT_EQ(s->unresolved_references, 5);
+  EXPECT_EQ(s->unresolved_cables, 2);
+  std::map<std::string, int64_t> cls;
+  for (const CountItem& c : s->by_classification) cls[c.key] = c.count;
+  EXPECT_EQ(cls["SECRET"], 3) << "all three are classified SECRET";
 }
 
 }  // namespace
