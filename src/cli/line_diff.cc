@@ -1,15 +1,15 @@
-// Line diff by longest common subsequence with unified-style hunks.
+// Unified-style hunks over model::DiffLines, for `cablebase show --versions`.
 #include "cli/line_diff.h"
 
 #include <algorithm>
 #include <vector>
 
+#include "model/line_diff.h"
 #include "model/text_util.h"
 
 namespace cablebase::cli {
 
-std::string LineDiff(std::string_view before, std::string_view after, int context,
-                     size_t max_cells) {
+std::string LineDiff(std::string_view before, std::string_view after, int context) {
   std::vector<std::string_view> a = model::SplitLines(before);
   std::vector<std::string_view> b = model::SplitLines(after);
   // Trailing blanks are layout, not text (the 2011 Cablegate pages put a space on empty lines:
@@ -17,51 +17,27 @@ std::string LineDiff(std::string_view before, std::string_view after, int contex
   for (auto* lines : {&a, &b}) {
     for (std::string_view& l : *lines) l = model::TrimRight(l);
   }
-  // Common prefix/suffix first: versions usually differ in a few lines.
-  size_t pre = 0;
-  while (pre < a.size() && pre < b.size() && a[pre] == b[pre]) ++pre;
-  size_t suf = 0;
-  while (suf < a.size() - pre && suf < b.size() - pre &&
-         a[a.size() - 1 - suf] == b[b.size() - 1 - suf]) {
-    ++suf;
-  }
-  if (pre == a.size() && pre == b.size()) return {};
-  size_t n = a.size() - pre - suf, m = b.size() - pre - suf;
-  if ((n + 1) * (m + 1) > max_cells) {
-    return "texts differ (" + std::to_string(a.size()) + " vs " + std::to_string(b.size()) +
-           " lines; too long for a line diff)\n";
-  }
-  // lcs[i][j] = LCS length of a[pre+i..] and b[pre+j..] (middle part only).
-  std::vector<uint32_t> lcs((n + 1) * (m + 1), 0);
-  auto at = [&](size_t i, size_t j) -> uint32_t& { return lcs[i * (m + 1) + j]; };
-  for (size_t i = n; i-- > 0;) {
-    for (size_t j = m; j-- > 0;) {
-      at(i, j) = a[pre + i] == b[pre + j] ? at(i + 1, j + 1) + 1
-                                          : std::max(at(i + 1, j), at(i, j + 1));
-    }
-  }
-  // The edit script over the whole texts: ' ' / '-' / '+' with indexes into a and b.
+  // The edit script (model::DiffLines, Myers) with indexes into a and b for the hunk headers.
+  auto join = [](const std::vector<std::string_view>& lines) {
+    std::string text;
+    for (std::string_view l : lines) text.append(l).push_back('\n');
+    return text;
+  };
+  std::vector<model::DiffLine> script = model::DiffLines(join(a), join(b));
   struct Op {
     char kind;
     size_t ai, bi;
   };
   std::vector<Op> ops;
-  for (size_t k = 0; k < pre; ++k) ops.push_back({' ', k, k});
-  size_t i = 0, j = 0;
-  while (i < n || j < m) {
-    if (i < n && j < m && a[pre + i] == b[pre + j]) {
-      ops.push_back({' ', pre + i, pre + j});
-      ++i;
-      ++j;
-    } else if (j < m && (i == n || at(i, j + 1) >= at(i + 1, j))) {
-      ops.push_back({'+', pre + i, pre + j});
-      ++j;
-    } else {
-      ops.push_back({'-', pre + i, pre + j});
-      ++i;
-    }
+  bool changed = false;
+  size_t ai = 0, bi = 0;
+  for (const model::DiffLine& d : script) {
+    ops.push_back({d.op, ai, bi});
+    if (d.op != '+') ++ai;
+    if (d.op != '-') ++bi;
+    changed |= d.op != ' ';
   }
-  for (size_t k = 0; k < suf; ++k) ops.push_back({' ', a.size() - suf + k, b.size() - suf + k});
+  if (!changed) return {};
 
   std::string out;
   size_t k = 0;

@@ -14,7 +14,7 @@
 #include "cablebase/archive.h"
 #include "cablebase/json.h"
 #include "cablebase/query.h"
-#include "server/line_diff.h"
+#include "model/line_diff.h"
 
 namespace cablebase::server {
 
@@ -395,7 +395,7 @@ class ArchiveService : public CableService {
     }
     json lines = json::array();
     int added = 0, removed = 0;
-    for (const DiffLine& d : DiffLines(TelegramText(va->cable), TelegramText(vb->cable))) {
+    for (const model::DiffLine& d : model::DiffLines(TelegramText(va->cable), TelegramText(vb->cable))) {
       added += d.op == '+';
       removed += d.op == '-';
       lines.push_back({{"op", std::string(1, d.op)}, {"text", d.text}});

@@ -143,6 +143,9 @@ TEST(RoundTrip, CorpusFieldsSurviveFormatAndParse) {
       }
       ++reparsed;
       for (const auto& [name, get] : Fields()) {
+        // A cable without a header precedence (00HARARE6677: no DTG line) gets the highest
+        // addressee precedence from the formatter: the one value it derives (docs/cable_format.md).
+        if (std::string_view(name) == "precedence" && a->precedence.empty()) continue;
         if (get(*a) != get(*b)) {
           if (mismatches[name]++ == 0) {
             example[name] = a->reference_id + " (" + file.path + ")\n  before: " +

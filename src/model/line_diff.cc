@@ -1,9 +1,9 @@
 // Myers' diff over lines (E. W. Myers, "An O(ND) Difference Algorithm and Its Variations", 1986).
-#include "server/line_diff.h"
+#include "model/line_diff.h"
 
 #include <algorithm>
 
-namespace cablebase::server {
+namespace cablebase::model {
 
 namespace {
 
@@ -97,4 +97,4 @@ std::vector<DiffLine> DiffLines(std::string_view old_text, std::string_view new_
   return out;
 }
 
-}  // namespace cablebase::server
+}  // namespace cablebase::model

@@ -1,13 +1,13 @@
-// A line diff (Myers' O(ND) algorithm) for the versions view: which lines of one text were removed,
+// A line diff (Myers' O(ND) algorithm) for the versions views (CLI `show --versions`, HTTP diff): which lines of one text were removed,
 // added or kept in another.
-#ifndef CABLEBASE_SERVER_LINE_DIFF_H_
-#define CABLEBASE_SERVER_LINE_DIFF_H_
+#ifndef CABLEBASE_MODEL_LINE_DIFF_H_
+#define CABLEBASE_MODEL_LINE_DIFF_H_
 
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace cablebase::server {
+namespace cablebase::model {
 
 struct DiffLine {
   char op = ' ';  // ' ' kept, '-' only in the old text, '+' only in the new text
@@ -21,6 +21,6 @@ struct DiffLine {
 std::vector<DiffLine> DiffLines(std::string_view old_text, std::string_view new_text,
                                 int max_edits = 1000);
 
-}  // namespace cablebase::server
+}  // namespace cablebase::model
 
-#endif  // CABLEBASE_SERVER_LINE_DIFF_H_
+#endif  // CABLEBASE_MODEL_LINE_DIFF_H_
