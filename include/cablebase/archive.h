@@ -190,6 +190,10 @@ class Archive {
 
   const std::string& path() const;
 
+  // Stops the query running on this archive's connection (from any thread; the one exception to
+  // the thread rules): it fails soon with kTimeout. Used by the server's query time limit.
+  void Interrupt();
+
   // Internal: the connection, for src/query (which compiles queries against docs/schema.md).
   // Same thread rules as the Archive.
   store::Db& db();

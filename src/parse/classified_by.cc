@@ -1,4 +1,5 @@
 // "Classified By": the classifying official's title and name, and the classification reasons.
+#include <cctype>
 #include <algorithm>
 
 #include "model/text_util.h"
@@ -115,8 +116,11 @@ size_t FindClassifiedBy(std::string_view u, size_t from, size_t* label_pos) {
     while (p != std::string_view::npos) {
       size_t k = p + label.size();
       while (k < u.size() && (u[k] == ' ' || u[k] == ':')) ++k;
-      // "CLASSIFIED BY LINE ADDED" (a corrected-copy notice, golden 05TELAVIV4462) is not it.
-      if (u.compare(k, 4, "LINE") != 0) break;
+      // "CLASSIFIED BY LINE ADDED" (a corrected-copy notice, golden 05TELAVIV4462) is not it, nor
+      // is the label inside a longer word: "DECL: DECLASSIFIED BY NARA 09/02/2009" is the E.O.
+      // line of a NARA-declassified telegram (66BUENOSAIRES2481), not a classification authority.
+      bool inside_word = p > 0 && std::isalpha(static_cast<unsigned char>(u[p - 1]));
+      if (u.compare(k, 4, "LINE") != 0 && !inside_word) break;
       p = u.find(label, p + 1);
     }
     if (p != std::string_view::npos && p < best) {

@@ -212,6 +212,8 @@ const std::string& Archive::path() const { return impl_->db->path(); }
 
 store::Db& Archive::db() { return *impl_->db; }
 
+void Archive::Interrupt() { impl_->db->Interrupt(); }
+
 Result<RefDirection> ParseRefDirection(std::string_view s) {
   if (s == "cites") return RefDirection::kCites;
   if (s == "citedby" || s == "cited-by") return RefDirection::kCitedBy;

@@ -150,7 +150,8 @@ int64_t Db::Changes() const { return sqlite3_changes64(db_); }
 Status Db::Error(int rc, std::string_view what) const {
   int primary = rc & 0xff;
   StatusCode code = StatusCode::kIoError;
-  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) code = StatusCode::kTimeout;
+  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED || primary == SQLITE_INTERRUPT)
+    code = StatusCode::kTimeout;
   if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB) code = StatusCode::kCorrupt;
   if (primary == SQLITE_ERROR || primary == SQLITE_MISUSE || primary == SQLITE_RANGE) {
     code = StatusCode::kInternal;
@@ -174,5 +175,7 @@ Status Transaction::Commit() {
   if (s.ok()) open_ = false;
   return s;
 }
+
+void Db::Interrupt() { sqlite3_interrupt(db_); }
 
 }  // namespace cablebase::store

@@ -78,6 +78,10 @@ class Db {
   // Prepares one statement; kInternal on an SQL error (a bug: every statement is ours).
   Result<Statement> Prepare(std::string_view sql);
 
+  // Makes the statement running on this connection (in any thread) stop soon with SQLITE_INTERRUPT,
+  // reported as kTimeout. Safe to call from another thread (sqlite3_interrupt).
+  void Interrupt();
+
   int64_t LastInsertRowId() const;
   int64_t Changes() const;
   const std::string& path() const { return path_; }

@@ -568,5 +568,28 @@ TEST(ServeCommandTest, MissingArchiveOrBadOptionsExit2) {
   EXPECT_EQ(RunCommand(bin + "--host 203.0.113.1 --db /nonexistent.db > /dev/null 2>&1"), 2);
 }
 
+// A query that runs past --time-limit is stopped (Archive::Interrupt → sqlite3_interrupt) and
+// answered 503 with the timeout code, and the server goes on answering. The archive is the whole
+// sample corpus so that the broad prefix query takes far longer than the 10 ms limit.
+TEST(ServeCommandTest, SlowQueryIsStoppedAtTheTimeLimit) {
+  fs::path dir = fs::temp_directory_path() / ("cablebase_server_slow_" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  const std::string db = (dir / "samples.db").string();
+  ASSERT_EQ(RunCommand("'" + Binary() + "' ingest '" + SourceDir() + "/samples' --db '" + db +
+                       "' > /dev/null 2>&1"),
+            0);
+  ServerProcess server = StartServer({"--db", db, "--port", "0", "--time-limit", "10"});
+  ASSERT_GT(server.port, 0) << server.first_line;
+  HttpResponse r = Get(server.port, "/api/search?q=a*%20OR%20e*%20OR%20i*%20OR%20o*&facets=true");
+  EXPECT_EQ(r.status, 503) << r.body;
+  json body = json::parse(r.body, nullptr, false);
+  EXPECT_EQ(body["error"]["code"], "timeout") << r.body;
+  EXPECT_EQ(Get(server.port, "/api/health").status, 200);
+  kill(server.pid, SIGTERM);
+  waitpid(server.pid, nullptr, 0);
+  std::error_code ec;
+  fs::remove_all(dir, ec);
+}
+
 }  // namespace
 }  // namespace cablebase
