@@ -11,7 +11,7 @@ CB=build/cablebase
 DB=cablebase.db
 
 step "1/6 setup: Debian packages";   bash scripts/setup.sh
-step "2/6 build";                    bash scripts/build.sh
+step "2/6 build (the CLI)";          CABLEBASE_TARGET=cablebase bash scripts/build.sh
 step "3/6 ingest the sample corpus (samples/: 159 real cables, 1966-2010, HTML/text/CSV)"
 run $CB ingest samples/ --db $DB
 step "4/6 what the archive holds"

@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "cablebase/query.h"
+#include "model/text_util.h"
 #include "query/compiler.h"
 #include "query/parser.h"
 #include "store/search_executor.h"
@@ -105,7 +106,8 @@ Result<SearchResults> Search(Archive& archive, const SearchRequest& request) {
     h.origin = std::move(r.origin);
     h.classification = std::move(r.classification);
     h.subject = std::move(r.subject);
-    h.snippet = std::move(r.snippet);
+    // Telegram line breaks are layout (lines of ~69 columns); a snippet is read as one line.
+    h.snippet = model::CollapseWhitespace(r.snippet);
     h.score = r.score;
     results.hits.push_back(std::move(h));
   }

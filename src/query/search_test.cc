@@ -496,7 +496,7 @@ TEST_F(QuerySearch, HostileQueriesNeverLeakSqlite) {
     EXPECT_EQ(res.status().code(), StatusCode::kInvalidArgument)
         << q << ": " << res.status().ToString();
     EXPECT_GT(res.status().column(), 0) << q;
-    const std::string& m = res.status().message();
+    const std::string m = res.status().message();
     EXPECT_EQ(m.find("fts5"), std::string::npos) << q << ": " << m;
     EXPECT_EQ(m.find("SQL"), std::string::npos) << q << ": " << m;
     EXPECT_EQ(m.find("sqlite"), std::string::npos) << q << ": " << m;
