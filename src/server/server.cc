@@ -5,6 +5,7 @@
 #include <httplib.h>
 #include <pthread.h>
 #include <signal.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 #include <atomic>
@@ -120,6 +121,13 @@ Status RunServer(const ServerOptions& options) {
 
   const std::vector<Route> routes = RouteTable(api, ui);
   InstallRoutes(svr, routes);
+
+  // cpp-httplib's default also sets SO_REUSEPORT, which lets a second `serve` share a port that is
+  // in use; keep only SO_REUSEADDR so that case is the clear "cannot listen" error below.
+  svr.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, reinterpret_cast<const void*>(&yes), sizeof(yes));
+  });
 
   int port = options.port;
   if (port == 0) {

@@ -568,6 +568,13 @@ TEST(ServeCommandTest, MissingArchiveOrBadOptionsExit2) {
   EXPECT_EQ(RunCommand(bin + "--host 203.0.113.1 --db /nonexistent.db > /dev/null 2>&1"), 2);
 }
 
+// A port already served is refused with a clear error, not shared (cpp-httplib's SO_REUSEPORT).
+TEST_F(ServerApiTest, SecondServerOnTheSamePortExits2) {
+  EXPECT_EQ(RunCommand("timeout 10 '" + Binary() + "' serve --db '" + db_ + "' --port " +
+                       std::to_string(server_.port) + " > /dev/null 2>&1"),
+            2);
+}
+
 // A query that runs past --time-limit is stopped (Archive::Interrupt → sqlite3_interrupt) and
 // answered 503 with the timeout code, and the server goes on answering. The archive is the whole
 // sample corpus so that the broad prefix query takes far longer than the 10 ms limit.
