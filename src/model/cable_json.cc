@@ -1,5 +1,6 @@
 // The cable record ↔ JSON (nlohmann::ordered_json keeps the field order of cable.h).
 #include <nlohmann/json.hpp>
+#include <type_traits>
 
 #include "cablebase/json.h"
 
@@ -41,31 +42,64 @@ bool EnumFromName(const std::string& name, E* out, const char* (*namer)(E), int 
   return false;
 }
 
-// Reading helpers: absent or null → empty; a wrong type throws json::type_error (caught below).
+// A field of the wrong type, named for the user ("field 'serial': expected a string, got number").
+// Thrown only inside this file and caught in CableFromJson: no exception leaves the library.
+struct FieldError {
+  std::string message;
+};
+
+[[noreturn]] void WrongType(const char* key, const char* expected, const Json& got) {
+  throw FieldError{std::string("field '") + key + "': expected " + expected + ", got " +
+                   got.type_name()};
+}
+
+// Reading helpers: absent or null → empty; a value of the wrong type → FieldError.
 std::string GetStr(const Json& j, const char* key) {
   auto it = j.find(key);
   if (it == j.end() || it->is_null()) return {};
+  if (!it->is_string()) WrongType(key, "a string", *it);
   return it->get<std::string>();
 }
 
 std::vector<std::string> GetStrList(const Json& j, const char* key) {
   auto it = j.find(key);
   if (it == j.end() || it->is_null()) return {};
-  return it->get<std::vector<std::string>>();
+  if (!it->is_array()) WrongType(key, "a list of strings", *it);
+  std::vector<std::string> out;
+  for (const Json& v : *it) {
+    if (!v.is_string()) WrongType(key, "a list of strings", v);
+    out.push_back(v.get<std::string>());
+  }
+  return out;
 }
 
 template <typename T>
 T GetOr(const Json& j, const char* key, T fallback) {
   auto it = j.find(key);
   if (it == j.end() || it->is_null()) return fallback;
+  if constexpr (std::is_same_v<T, bool>) {
+    if (!it->is_boolean()) WrongType(key, "true or false", *it);
+  } else {
+    if (!it->is_number_integer()) WrongType(key, "a whole number", *it);
+  }
   return it->get<T>();
+}
+
+// The list under `key` (empty when absent or null); each element must be an object.
+const Json& GetObjectList(const Json& j, const char* key) {
+  static const Json kEmpty = Json::array();
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return kEmpty;
+  if (!it->is_array()) WrongType(key, "a list of objects", *it);
+  for (const Json& v : *it) {
+    if (!v.is_object()) WrongType(key, "a list of objects", v);
+  }
+  return *it;
 }
 
 std::vector<Addressee> GetAddressees(const Json& j, const char* key) {
   std::vector<Addressee> out;
-  auto it = j.find(key);
-  if (it == j.end() || it->is_null()) return out;
-  for (const Json& a : *it) {
+  for (const Json& a : GetObjectList(j, key)) {
     Addressee x;
     x.route = GetStr(a, "route");
     x.name = GetStr(a, "name");
@@ -168,8 +202,12 @@ Result<Cable> CableFromJson(std::string_view text, std::string_view path) {
     for (size_t i = 0; i + 1 < e.byte && i < text.size(); ++i) {
       if (text[i] == '\n') { ++line; col = 1; } else { ++col; }
     }
-    return Status(StatusCode::kInvalidArgument, std::string("malformed JSON: ") + e.what(),
-                  std::string(path), line, col);
+    std::string why = e.what();
+    if (size_t c = why.find("column"); c != std::string::npos) {
+      if (size_t colon = why.find(": ", c); colon != std::string::npos) why = why.substr(colon + 2);
+    }
+    return Status(StatusCode::kInvalidArgument, "malformed JSON: " + why, std::string(path), line,
+                  col);
   }
   if (!j.is_object()) {
     return Status(StatusCode::kInvalidArgument, "expected a JSON object (one cable record)",
@@ -218,8 +256,8 @@ Result<Cable> CableFromJson(std::string_view text, std::string_view path) {
     c.declassify_on = GetStr(j, "declassify_on");
     c.eo_line = GetStr(j, "eo_line");
     c.tags = GetStrList(j, "tags");
-    if (auto it = j.find("tag_details"); it != j.end() && it->is_array()) {
-      for (const Json& t : *it) {
+    {
+      for (const Json& t : GetObjectList(j, "tag_details")) {
         Tag tag;
         tag.value = GetStr(t, "value");
         EnumFromName(GetStr(t, "kind"), &tag.kind, TagKindName, 6);
@@ -227,8 +265,8 @@ Result<Cable> CableFromJson(std::string_view text, std::string_view path) {
       }
     }
     c.subject = GetStr(j, "subject");
-    if (auto it = j.find("references"); it != j.end() && it->is_array()) {
-      for (const Json& r : *it) {
+    {
+      for (const Json& r : GetObjectList(j, "references")) {
         Reference ref;
         ref.label = GetStr(r, "label");
         ref.text = GetStr(r, "text");
@@ -246,8 +284,8 @@ Result<Cable> CableFromJson(std::string_view text, std::string_view path) {
       cb.text = GetStr(*it, "text");
       c.classified_by = std::move(cb);
     }
-    if (auto it = j.find("paragraphs"); it != j.end() && it->is_array()) {
-      for (const Json& p : *it) {
+    {
+      for (const Json& p : GetObjectList(j, "paragraphs")) {
         Paragraph para;
         para.number = GetOr<int>(p, "number", 0);
         para.portion_marking = GetStr(p, "portion_marking");
@@ -262,9 +300,10 @@ Result<Cable> CableFromJson(std::string_view text, std::string_view path) {
     c.body = GetStr(j, "body");
     c.header_raw = GetStr(j, "header_raw");
     c.text_raw = GetStr(j, "text_raw");
+  } catch (const FieldError& e) {
+    return Status(StatusCode::kInvalidArgument, e.message, std::string(path));
   } catch (const Json::exception& e) {
-    return Status(StatusCode::kInvalidArgument,
-                  std::string("a field of the record has the wrong type: ") + e.what(),
+    return Status(StatusCode::kInvalidArgument, std::string("a field has the wrong type: ") + e.what(),
                   std::string(path));
   }
   return c;

@@ -63,10 +63,27 @@ TEST(ModelJson, MalformedJsonNamesLineAndColumn) {
   EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
 }
 
-TEST(ModelJson, WrongFieldTypeIsAnError) {
+// A wrong type names the field and what was expected (found by trying bad drafts on `format`).
+TEST(ModelJson, WrongFieldTypeNamesTheField) {
   auto r = CableFromJson(R"({"tags": "PREL"})");
   ASSERT_FALSE(r.ok());
-  EXPECT_NE(r.status().message().find("wrong type"), std::string::npos);
+  EXPECT_EQ(r.status().message(), "field 'tags': expected a list of strings, got string");
+  r = CableFromJson(R"({"serial": -5})");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message(), "field 'serial': expected a string, got number");
+  r = CableFromJson(R"({"paragraphs": "not a list"})");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message(), "field 'paragraphs': expected a list of objects, got string");
+  r = CableFromJson(R"({"section_number": "01"})");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message(), "field 'section_number': expected a whole number, got string");
+}
+
+TEST(ModelJson, MalformedJsonMessageHasNoLibraryPrefix) {
+  auto r = CableFromJson("{\"subject\": ", "draft.json");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message().find("[json.exception"), std::string::npos) << r.status().message();
+  EXPECT_EQ(r.status().message().rfind("malformed JSON: ", 0), 0u);
 }
 
 }  // namespace
