@@ -91,3 +91,19 @@ TEST(ModelTextUtil, Helpers) {
 
 }  // namespace
 }  // namespace cablebase::model
+
+namespace cablebase::model {
+namespace {
+
+// The misspellings real Classified By lines carry (golden cases: "Ambassaor", "AMBASSSADOR").
+TEST(ModelEditDistance, CountsMisspellingsOfTitleWords) {
+  EXPECT_EQ(EditDistance("ambassador", "ambassaor", false), 1);
+  EXPECT_EQ(EditDistance("ambassador", "ambasssador", false), 1);
+  EXPECT_EQ(EditDistance("counselor", "couselor", false), 1);
+  EXPECT_EQ(EditDistance("chief", "cheif", false), 2);
+  EXPECT_EQ(EditDistance("chief", "cheif", true), 1);  // an adjacent swap
+  EXPECT_EQ(EditDistance("", "prel", true), 4);
+}
+
+}  // namespace
+}  // namespace cablebase::model

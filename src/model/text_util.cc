@@ -1,6 +1,8 @@
 // Small ASCII string helpers shared by every part of cablebase.
 #include "model/text_util.h"
 
+#include <algorithm>
+
 namespace cablebase::model {
 
 bool IsSpace(char c) {
@@ -188,6 +190,23 @@ std::string NormalizeSpaces(std::string_view s) {
     }
   }
   return out;
+}
+
+int EditDistance(std::string_view a, std::string_view b, bool transpositions) {
+  const size_t n = a.size(), m = b.size();
+  std::vector<std::vector<int>> d(n + 1, std::vector<int>(m + 1));
+  for (size_t i = 0; i <= n; ++i) d[i][0] = static_cast<int>(i);
+  for (size_t j = 0; j <= m; ++j) d[0][j] = static_cast<int>(j);
+  for (size_t i = 1; i <= n; ++i) {
+    for (size_t j = 1; j <= m; ++j) {
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1,
+                          d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (transpositions && i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[n][m];
 }
 
 }  // namespace cablebase::model

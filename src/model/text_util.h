@@ -31,6 +31,12 @@ std::string CollapseWhitespace(std::string_view s);
 // Alias of CollapseWhitespace (INTERNAL_API.md calls it CollapseSpaces).
 std::string CollapseSpaces(std::string_view s);
 
+// Edit distance between two strings in bytes: insertions, deletions and substitutions cost 1
+// (Levenshtein); with `transpositions`, swapping two adjacent bytes also costs 1 (optimal string
+// alignment). O(|a|·|b|) time and memory: for words, not texts. Used to accept misspelled labels
+// ("Ambassaor", "AMBASSSADOR" in Classified By lines; TAGS typos).
+int EditDistance(std::string_view a, std::string_view b, bool transpositions);
+
 // ASCII upper/lower case copies.
 std::string ToUpperAscii(std::string_view s);
 std::string ToLowerAscii(std::string_view s);

@@ -46,22 +46,6 @@ std::string Normalized(std::string_view token) {
   return out;
 }
 
-int Distance(std::string_view a, std::string_view b) {
-  const size_t n = a.size(), m = b.size();
-  std::vector<std::vector<int>> d(n + 1, std::vector<int>(m + 1));
-  for (size_t i = 0; i <= n; ++i) d[i][0] = static_cast<int>(i);
-  for (size_t j = 0; j <= m; ++j) d[0][j] = static_cast<int>(j);
-  for (size_t i = 1; i <= n; ++i) {
-    for (size_t j = 1; j <= m; ++j) {
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1,
-                          d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-      }
-    }
-  }
-  return d[n][m];
-}
 
 // A title word, allowing misspellings ("Ambassaor", "AMBASSSADOR", "Couselor", "CIEF").
 bool IsTitleWord(std::string_view token) {
@@ -73,7 +57,7 @@ bool IsTitleWord(std::string_view token) {
   if (n.size() >= 4) {
     int cap = n.size() >= 8 ? 2 : 1;
     for (std::string_view w : kTitleWords) {
-      if (w.size() >= 4 && Distance(n, w) <= cap) return true;
+      if (w.size() >= 4 && model::EditDistance(n, w, /*transpositions=*/true) <= cap) return true;
     }
   }
   // "Abassador", "Ambssador" and other spellings of ambassador.

@@ -67,19 +67,6 @@ std::vector<std::string> SplitGlued(std::string_view w) {
   return has4 ? best[0].pieces : std::vector<std::string>{};
 }
 
-int Distance(std::string_view a, std::string_view b) {
-  const size_t n = a.size(), m = b.size();
-  std::vector<std::vector<int>> d(n + 1, std::vector<int>(m + 1));
-  for (size_t i = 0; i <= n; ++i) d[i][0] = static_cast<int>(i);
-  for (size_t j = 0; j <= m; ++j) d[0][j] = static_cast<int>(j);
-  for (size_t i = 1; i <= n; ++i) {
-    for (size_t j = 1; j <= m; ++j) {
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1,
-                          d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-    }
-  }
-  return d[n][m];
-}
 
 // A lone misspelt tag ("MOPPS" → "MOPS", "UNDESCO" → "UNESCO", golden parse_tags): the unique
 // known subject TAG or organisation at edit distance 1. Empty when none or ambiguous.
@@ -91,7 +78,7 @@ std::string FixTypo(std::string_view w) {
       "UNESCO", "UNHCR", "UNICEF", "NATO", "OSCE", "IAEA"};
   std::string found;
   for (std::string_view c : kCandidates) {
-    if (Distance(w, c) == 1) {
+    if (model::EditDistance(w, c, /*transpositions=*/false) == 1) {
       if (!found.empty()) return {};
       found = std::string(c);
     }
