@@ -5,17 +5,6 @@
 
 namespace cablebase::model {
 
-bool IsSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
-bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
-bool IsAlpha(char c) { return IsUpper(c) || IsLower(c); }
-bool IsAlnum(char c) { return IsAlpha(c) || IsDigit(c); }
-char ToUpperChar(char c) { return IsLower(c) ? static_cast<char>(c - 'a' + 'A') : c; }
-char ToLowerChar(char c) { return IsUpper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
-
 std::string_view TrimLeft(std::string_view s) {
   size_t i = 0;
   while (i < s.size() && IsSpace(s[i])) ++i;
@@ -81,9 +70,18 @@ bool EndsWithIgnoreCase(std::string_view s, std::string_view suffix) {
 
 size_t FindIgnoreCase(std::string_view haystack, std::string_view needle, size_t from) {
   if (needle.empty()) return from <= haystack.size() ? from : std::string_view::npos;
-  if (haystack.size() < needle.size()) return std::string_view::npos;
-  for (size_t i = from; i + needle.size() <= haystack.size(); ++i) {
-    if (EqualsIgnoreCase(haystack.substr(i, needle.size()), needle)) return i;
+  if (haystack.size() < needle.size() || from > haystack.size() - needle.size()) {
+    return std::string_view::npos;
+  }
+  // Scan for the first byte in either case, then compare the rest: most positions fail on the
+  // first byte, so this runs close to memchr speed.
+  const char up = ToUpperChar(needle[0]), low = ToLowerChar(needle[0]);
+  const std::string_view rest = needle.substr(1);
+  const size_t last = haystack.size() - needle.size();
+  for (size_t i = from; i <= last; ++i) {
+    const char c = haystack[i];
+    if (c != up && c != low) continue;
+    if (EqualsIgnoreCase(haystack.substr(i + 1, rest.size()), rest)) return i;
   }
   return std::string_view::npos;
 }

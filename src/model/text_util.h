@@ -11,15 +11,18 @@
 
 namespace cablebase::model {
 
-// ASCII classification (locale-independent; false for every byte >= 0x80).
-bool IsSpace(char c);  // ' ', \t, \n, \r, \f, \v
-bool IsDigit(char c);
-bool IsAlpha(char c);
-bool IsAlnum(char c);
-bool IsUpper(char c);
-bool IsLower(char c);
-char ToUpperChar(char c);
-char ToLowerChar(char c);
+// ASCII classification (locale-independent; false for every byte >= 0x80). Inline: the body
+// scanners call them on every byte (issue 6 profile: 4% of parse time as out-of-line calls).
+inline bool IsSpace(char c) {  // ' ', \t, \n, \r, \f, \v
+  return c == ' ' || (c >= '\t' && c <= '\r');
+}
+inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+inline bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+inline bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
+inline bool IsAlpha(char c) { return IsUpper(c) || IsLower(c); }
+inline bool IsAlnum(char c) { return IsAlpha(c) || IsDigit(c); }
+inline char ToUpperChar(char c) { return IsLower(c) ? static_cast<char>(c - 'a' + 'A') : c; }
+inline char ToLowerChar(char c) { return IsUpper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // `s` without leading/trailing ASCII whitespace. The view points into `s`.
 std::string_view Trim(std::string_view s);

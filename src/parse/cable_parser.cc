@@ -183,18 +183,21 @@ Result<Cable> ParseCable(const RawCable& raw) {
   c.classified_by = parse::ParseClassifiedBy(header_text);
 
   // Body.
-  size_t end = lines.size(), end_column = 0;
+  // The lines are cleaned once and every body function reads them (before issue 6 each cleaned the
+  // text again: 5 passes instead of 1, ~60% of parse time).
+  size_t end = lines.size(), end_column = 0, block_end = lines.size();
   if (auto s = parse::FindSigner(lines, body_line)) {
     end = s->line;
     end_column = s->column;
-    c.signers.push_back(s->name);
+    block_end = s->column > 0 ? s->line + 1 : s->line;
+    c.signers.push_back(std::move(s->name));
   }
   c.paragraphs = parse::ParseParagraphLines(lines, body_line, end, end_column);
-  c.summary = parse::ParseSummary(text);
-  c.comment = parse::ParseComment(text);
+  c.summary = parse::ParseSummaryLines(lines, body_line, block_end);
+  c.comment = parse::ParseCommentLines(lines, body_line, block_end);
   c.partial =
       parse::IsPartialExtract(Prefix(raw.header, kMaxHeaderBytes)) || parse::IsPartialExtract(text);
-  c.body = parse::CleanBody(text);
+  c.body = parse::CleanBodyLines(lines, body_line);
   return c;
 }
 

@@ -71,7 +71,10 @@ std::string CleanContent(std::string_view text) {
 
 std::string CleanBody(std::string_view text) {
   std::vector<BodyLine> lines = CleanLines(text);
-  size_t begin = FindBodyStartLine(lines);
+  return CleanBodyLines(lines, FindBodyStartLine(lines));
+}
+
+std::string CleanBodyLines(const std::vector<BodyLine>& lines, size_t begin) {
   std::string out;
   bool pending_blank = false;
   for (size_t i = begin; i < lines.size(); ++i) {

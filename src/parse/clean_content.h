@@ -4,6 +4,9 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "parse/body_lines.h"
 
 namespace cablebase::parse {
 
@@ -22,6 +25,9 @@ std::string CleanContent(std::string_view text);
 // and blank lines at both ends removed. Paragraph numbers, marks and the signer stay: this is the
 // text as a reader wants it.
 std::string CleanBody(std::string_view text);
+
+// The same over lines already cleaned (CleanLines of the whole text), from lines[begin].
+std::string CleanBodyLines(const std::vector<BodyLine>& lines, size_t begin);
 
 }  // namespace cablebase::parse
 

@@ -49,6 +49,10 @@ std::string ParseComment(std::string_view text) {
   size_t begin = FindBodyStartLine(lines);
   size_t end = lines.size();
   if (auto s = FindSigner(lines, begin)) end = s->column > 0 ? s->line + 1 : s->line;
+  return ParseCommentLines(lines, begin, end);
+}
+
+std::string ParseCommentLines(const std::vector<BodyLine>& lines, size_t begin, size_t end) {
   std::vector<Start> starts;
   for (size_t i = begin; i < end; ++i) {
     std::string_view l = lines[i].text;

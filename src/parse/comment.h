@@ -4,6 +4,9 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "parse/body_lines.h"
 
 namespace cablebase::parse {
 
@@ -18,6 +21,9 @@ namespace cablebase::parse {
 // for the '(' form to the matching ')'. A line that only finishes "END\nCOMMENT" opens nothing.
 // Text normalised as for the summary (blocks.h BlockText).
 std::string ParseComment(std::string_view text);
+
+// The same over lines already cleaned; lines[begin, end) is the body as for ParseSummaryLines.
+std::string ParseCommentLines(const std::vector<BodyLine>& lines, size_t begin, size_t end);
 
 }  // namespace cablebase::parse
 

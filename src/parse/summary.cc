@@ -27,6 +27,10 @@ std::string ParseSummary(std::string_view text) {
   size_t begin = FindBodyStartLine(lines);
   size_t end = lines.size();
   if (auto s = FindSigner(lines, begin)) end = s->column > 0 ? s->line + 1 : s->line;
+  return ParseSummaryLines(lines, begin, end);
+}
+
+std::string ParseSummaryLines(const std::vector<BodyLine>& lines, size_t begin, size_t end) {
   size_t end_line = 0;
   for (size_t i = begin; i < end; ++i) {
     std::string_view l = lines[i].text;

@@ -4,6 +4,9 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "parse/body_lines.h"
 
 namespace cablebase::parse {
 
@@ -17,6 +20,11 @@ namespace cablebase::parse {
 // the paragraph (golden: `1. (C) SUMMARY: Fidel Castro's [...].` then a blank line). Numbers and
 // portion marks of the paragraphs inside are removed, blank lines dropped, lines joined by '\n'.
 std::string ParseSummary(std::string_view text);
+
+// The same over lines already cleaned (body_lines.h CleanLines of the whole text): the body is
+// lines[begin, end), where `end` is the signer's line (one past it when the signer is glued to the
+// end of a line). ParseCable cleans a text once and passes the lines to every body function.
+std::string ParseSummaryLines(const std::vector<BodyLine>& lines, size_t begin, size_t end);
 
 }  // namespace cablebase::parse
 
