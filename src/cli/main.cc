@@ -1,6 +1,7 @@
 // The `cablebase` executable: one CLI11 app, one subcommand per file (see commands.h).
 #include <CLI/CLI.hpp>
 
+#include "cablebase/version.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 
@@ -15,7 +16,7 @@ int main(int argc, char** argv) {
       "Run `cablebase COMMAND --help` for each command's options and examples.",
       "cablebase"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "cablebase 0.1.0");
+  app.set_version_flag("--version", "cablebase " + std::string(cablebase::kVersion));
   cablebase::cli::RegisterParseCommand(app);
   cablebase::cli::RegisterIngestCommand(app);
   cablebase::cli::RegisterSearchCommand(app);

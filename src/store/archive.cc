@@ -3,7 +3,7 @@
 
 #include <utility>
 
-#include "cablebase/json.h"
+#include "cablebase/version.h"
 #include "model/reference_id.h"
 #include "model/text_util.h"
 #include "store/cable_writer.h"
@@ -12,6 +12,7 @@
 #include "store/ref_graph.h"
 #include "store/schema.h"
 #include "store/stats.h"
+#include "store/version_record.h"
 
 namespace cablebase {
 
@@ -65,7 +66,7 @@ Result<std::unique_ptr<Archive>> Archive::Open(const std::string& path, Mode mod
     Result<store::Statement> meta =
         (*db)->Prepare("INSERT OR REPLACE INTO meta(key, value) VALUES ('writer', ?1)");
     if (!meta.ok()) return meta.status();
-    meta->BindText(1, "cablebase 0.1.0");
+    meta->BindText(1, "cablebase " + std::string(kVersion));
     if (Status s = meta->Run(); !s.ok()) return s;
   } else {
     Result<int> version = store::SchemaVersion(**db);
@@ -97,7 +98,23 @@ Result<std::unique_ptr<Archive>> Archive::Open(const std::string& path, Mode mod
 Result<IngestSummary> Archive::Ingest(const std::vector<std::string>& sources,
                                       const IngestOptions& options) {
   if (Status s = impl_->Writable(); !s.ok()) return s;
-  return store::IngestSources(*impl_->db, *impl_->writer, sources, options);
+  // Rows derived by another cablebase version (or by none, after a schema upgrade) are derived
+  // again when their cables come back; the ingest then records this version as `parsed_by`.
+  Result<store::Statement> parsed_by =
+      impl_->db->Prepare("SELECT value FROM meta WHERE key = 'parsed_by'");
+  if (!parsed_by.ok()) return parsed_by.status();
+  Result<bool> row = parsed_by->Step();
+  if (!row.ok()) return row.status();
+  impl_->writer->set_refresh(!*row || parsed_by->ColumnText(0) != kVersion);
+  parsed_by->Reset();
+  Result<IngestSummary> sum = store::IngestSources(*impl_->db, *impl_->writer, sources, options);
+  if (!sum.ok()) return sum;
+  Result<store::Statement> record = impl_->db->Prepare(
+      "INSERT OR REPLACE INTO meta(key, value) VALUES ('parsed_by', ?1)");
+  if (!record.ok()) return record.status();
+  record->BindText(1, kVersion);
+  if (Status s = record->Run(); !s.ok()) return s;
+  return sum;
 }
 
 Result<PutOutcome> Archive::Put(const Cable& cable) {
@@ -107,6 +124,7 @@ Result<PutOutcome> Archive::Put(const Cable& cable) {
   if (Status s = txn.Begin(); !s.ok()) return s;
   Result<PutOutcome> out = impl_->writer->Put(p);
   if (!out.ok()) return out;
+  if (Status s = impl_->writer->FlushIndex(); !s.ok()) return s;
   if (Status s = txn.Commit(); !s.ok()) return s;
   return out;
 }
@@ -115,28 +133,24 @@ Result<Cable> Archive::Get(std::string_view reference_id) {
   Result<std::string> id = impl_->Resolve(reference_id);
   if (!id.ok()) return id.status();
   Result<store::Statement> st = impl_->db->Prepare(
-      "SELECT v.record_json FROM cables c JOIN cable_versions v ON v.id = c.version_id "
-      "WHERE c.reference_id = ?1");
+      std::string("SELECT ") + store::kVersionSourceColumns +
+      " FROM cables c JOIN cable_versions v ON v.id = c.version_id WHERE c.reference_id = ?1");
   if (!st.ok()) return st.status();
   st->BindText(1, *id);
   Result<bool> row = st->Step();
   if (!row.ok()) return row.status();
   if (!*row) return Status(StatusCode::kNotFound, "no cable " + *id + " in the archive");
-  Result<Cable> cable = CableFromJson(st->ColumnText(0));
-  if (!cable.ok()) {
-    return Status(StatusCode::kCorrupt,
-                  "stored record of " + *id + " does not read back: " + cable.status().message(),
-                  impl_->db->path());
-  }
-  return cable;
+  return store::VersionRecord(*st, 0, "record of " + *id, impl_->db->path());
 }
 
 Result<std::vector<CableVersion>> Archive::Versions(std::string_view reference_id) {
   Result<std::string> id = impl_->Resolve(reference_id);
   if (!id.ok()) return id.status();
   Result<store::Statement> st = impl_->db->Prepare(
-      "SELECT v.version, v.id = c.version_id, v.content_hash, v.released, v.ingested_at, "
-      "v.record_json FROM cable_versions v LEFT JOIN cables c ON c.reference_id = v.reference_id "
+      std::string("SELECT v.version, v.id = c.version_id, v.content_hash, v.released, "
+                  "v.ingested_at, ") +
+      store::kVersionSourceColumns +
+      " FROM cable_versions v LEFT JOIN cables c ON c.reference_id = v.reference_id "
       "WHERE v.reference_id = ?1 ORDER BY v.version");
   if (!st.ok()) return st.status();
   st->BindText(1, *id);
@@ -151,12 +165,9 @@ Result<std::vector<CableVersion>> Archive::Versions(std::string_view reference_i
     v.content_hash = st->ColumnText(2);
     v.released = st->ColumnText(3);
     v.ingested_at = st->ColumnText(4);
-    Result<Cable> cable = CableFromJson(st->ColumnText(5));
-    if (!cable.ok()) {
-      return Status(StatusCode::kCorrupt, "stored version " + std::to_string(v.version) + " of " +
-                                              *id + " does not read back",
-                    impl_->db->path());
-    }
+    Result<Cable> cable = store::VersionRecord(
+        *st, 5, "version " + std::to_string(v.version) + " of " + *id, impl_->db->path());
+    if (!cable.ok()) return cable.status();
     v.cable = std::move(*cable);
     out.push_back(std::move(v));
   }
@@ -174,19 +185,17 @@ Result<ArchiveStats> Archive::Stats(int top) { return store::ComputeStats(*impl_
 
 Status Archive::ForEachCable(const std::function<bool(const Cable&)>& fn) {
   Result<store::Statement> st = impl_->db->Prepare(
-      "SELECT v.record_json, c.reference_id FROM cables c JOIN cable_versions v "
-      "ON v.id = c.version_id ORDER BY c.created, c.reference_id");
+      std::string("SELECT c.reference_id, ") + store::kVersionSourceColumns +
+      " FROM cables c JOIN cable_versions v ON v.id = c.version_id "
+      "ORDER BY c.created, c.reference_id");
   if (!st.ok()) return st.status();
   for (;;) {
     Result<bool> row = st->Step();
     if (!row.ok()) return row.status();
     if (!*row) break;
-    Result<Cable> cable = CableFromJson(st->ColumnText(0));
-    if (!cable.ok()) {
-      return Status(StatusCode::kCorrupt,
-                    "stored record of " + st->ColumnText(1) + " does not read back",
-                    impl_->db->path());
-    }
+    Result<Cable> cable =
+        store::VersionRecord(*st, 1, "record of " + st->ColumnText(0), impl_->db->path());
+    if (!cable.ok()) return cable.status();
     if (!fn(*cable)) break;
   }
   return Status::Ok();

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "cablebase/json.h"
 #include "model/text_util.h"
 #include "store/sha256.h"
+#include "store/version_record.h"
 
 namespace cablebase::store {
 
@@ -172,7 +172,6 @@ std::string ClassificationLevel(std::string_view classification,
 PreparedCable PrepareCable(Cable cable) {
   PreparedCable p;
   p.content_hash = CableContentHash(cable);
-  p.record_json = CableToJson(cable);
   p.cable = std::move(cable);
   return p;
 }
@@ -184,20 +183,20 @@ Result<std::unique_ptr<CableWriter>> CableWriter::Create(Db& db) {
     std::string sql;
   } stmts[] = {
       {&w->find_version_,
-       "SELECT id, source_path, source_line, record_json FROM cable_versions "
+       "SELECT id, source_path, source_line FROM cable_versions "
        "WHERE reference_id = ?1 AND content_hash = ?2"},
       {&w->max_version_,
        "SELECT coalesce(max(version), 0) FROM cable_versions WHERE reference_id = ?1"},
       {&w->insert_version_,
        "INSERT INTO cable_versions(reference_id, version, content_hash, released, ingested_at, "
-       "source_path, source_format, source_line, source_csv_id, record_json) VALUES "
-       "(?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?5, ?6, ?7, ?8, ?9)"},
-      {&w->refresh_version_,
-       "UPDATE cable_versions SET record_json = ?2, released = ?3 WHERE id = ?1"},
+       "source_path, source_format, source_line, source_csv_id, published_id, created, "
+       "published_classification, origin, published_references, header_raw, text_raw) VALUES "
+       "(?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+       "?12, ?13, ?14, ?15)"},
       {&w->find_cable_, "SELECT id, version_id, version_count FROM cables WHERE reference_id = ?1"},
       // The current version: latest `released` (NULL oldest), ties to the latest arrival.
       {&w->current_released_,
-       "SELECT id, record_json FROM cable_versions WHERE reference_id = ?1 "
+       "SELECT id FROM cable_versions WHERE reference_id = ?1 "
        "ORDER BY released IS NOT NULL DESC, released DESC, version DESC LIMIT 1"},
       {&w->insert_cable_, InsertCableSql()},
       {&w->update_cable_, UpdateCableSql()},
@@ -215,6 +214,9 @@ Result<std::unique_ptr<CableWriter>> CableWriter::Create(Db& db) {
       {&w->insert_paragraph_,
        "INSERT INTO paragraphs(cable_id, position, number, portion_marking, text) "
        "VALUES (?1, ?2, ?3, ?4, ?5)"},
+      {&w->index_new_rows_,
+       "INSERT INTO cables_fts(rowid, subject, body) SELECT id, subject, body FROM cables "
+       "WHERE id >= ?1"},
       {&w->delete_children_[0], "DELETE FROM addressees WHERE cable_id = ?1"},
       {&w->delete_children_[1], "DELETE FROM tags WHERE cable_id = ?1"},
       {&w->delete_children_[2], "DELETE FROM caveats WHERE cable_id = ?1"},
@@ -227,6 +229,15 @@ Result<std::unique_ptr<CableWriter>> CableWriter::Create(Db& db) {
     *s.st = std::move(*st);
   }
   return w;
+}
+
+Status CableWriter::FlushIndex() {
+  if (first_unindexed_ == 0) return Status::Ok();
+  index_new_rows_.Reset();
+  index_new_rows_.BindInt(1, first_unindexed_);
+  Status s = index_new_rows_.Run();
+  if (s.ok()) first_unindexed_ = 0;
+  return s;
 }
 
 Status CableWriter::DeleteChildren(int64_t cable_id) {
@@ -246,7 +257,10 @@ Status CableWriter::WriteCurrent(const PreparedCable& p, int64_t version_id, int
     BindCable(insert_cable_, p, version_id, version_count);
     if (Status s = insert_cable_.Run(); !s.ok()) return s;
     cable_id = db_.LastInsertRowId();
+    if (first_unindexed_ == 0) first_unindexed_ = cable_id;
   } else {
+    // The update trigger takes the old row out of the index: it must be in it.
+    if (Status s = FlushIndex(); !s.ok()) return s;
     update_cable_.Reset();
     BindCable(update_cable_, p, version_id, version_count);
     update_cable_.BindInt(kCableColumnCount + 1, cable_id);
@@ -350,33 +364,15 @@ Result<PutOutcome> CableWriter::Put(const PreparedCable& p) {
     find_cable_.Reset();
     return r;
   };
-  struct Best {
-    int64_t id = 0;
-    std::string json;
-  };
-  auto best_version = [&]() -> Result<Best> {
+  // The version that should be current: latest released, ties to the latest arrival.
+  auto best_version = [&]() -> Result<int64_t> {
     current_released_.Reset();
     current_released_.BindText(1, c.reference_id);
     Result<bool> row = current_released_.Step();
     if (!row.ok()) return row.status();
-    Best b;
-    if (*row) {
-      b.id = current_released_.ColumnInt(0);
-      b.json = current_released_.ColumnText(1);
-    }
+    int64_t id = *row ? current_released_.ColumnInt(0) : 0;
     current_released_.Reset();
-    return b;
-  };
-  // Makes `best` the cable row's version when it is not already (its record read back from JSON).
-  auto make_current = [&](const Best& best, const CableRow& row, int64_t count) -> Status {
-    Result<Cable> stored = CableFromJson(best.json);
-    if (!stored.ok()) {
-      return Status(StatusCode::kCorrupt, "stored record of " + c.reference_id +
-                                              " does not read back: " + stored.status().message());
-    }
-    PreparedCable q;
-    q.cable = std::move(*stored);
-    return WriteCurrent(q, best.id, row.id, count);
+    return id;
   };
 
   find_version_.Reset();
@@ -388,27 +384,14 @@ Result<PutOutcome> CableWriter::Put(const PreparedCable& p) {
     int64_t vid = find_version_.ColumnInt(0);
     std::string path = find_version_.ColumnText(1);
     int64_t line = find_version_.ColumnInt(2);
-    bool same_json = find_version_.ColumnText(3) == p.record_json;
     find_version_.Reset();
     // Same content from another source (an HTML page and a CSV row of one cable): the first one
-    // read stays. Same source parsed differently (a newer parser): refresh the record.
-    if (same_json || path != c.source.path || line != c.source.line) return PutOutcome::kUnchanged;
-    refresh_version_.Reset();
-    refresh_version_.BindInt(1, vid);
-    refresh_version_.BindText(2, p.record_json);
-    refresh_version_.BindText(3, c.released);
-    if (Status s = refresh_version_.Run(); !s.ok()) return s;
+    // read stays. Same source after a parser change (set_refresh): derive the current row again.
+    if (!refresh_ || path != c.source.path || line != c.source.line) return PutOutcome::kUnchanged;
     Result<CableRow> row = find_cable();
     if (!row.ok()) return row.status();
-    Result<Best> best = best_version();
-    if (!best.ok()) return best.status();
-    Status s;
-    if (best->id == vid) {
-      s = WriteCurrent(p, vid, row->id, row->count);
-    } else if (best->id != row->version_id) {
-      s = make_current(*best, *row, row->count);
-    }
-    if (!s.ok()) return s;
+    if (row->version_id != vid) return PutOutcome::kUnchanged;
+    if (Status s = WriteCurrent(p, vid, row->id, row->count); !s.ok()) return s;
     return PutOutcome::kRefreshed;
   }
   find_version_.Reset();
@@ -430,7 +413,7 @@ Result<PutOutcome> CableWriter::Put(const PreparedCable& p) {
   iv.BindText(6, c.source.format == InputFormat::kAuto ? "" : InputFormatName(c.source.format));
   iv.BindIntOrNull(7, c.source.line);
   iv.BindText(8, c.source.csv_id);
-  iv.BindText(9, p.record_json, false);
+  BindVersionSource(iv, 9, c);
   if (Status s = iv.Run(); !s.ok()) return s;
   int64_t new_id = db_.LastInsertRowId();
 
@@ -441,10 +424,10 @@ Result<PutOutcome> CableWriter::Put(const PreparedCable& p) {
     return PutOutcome::kAdded;
   }
   int64_t count = row->count + 1;
-  Result<Best> best = best_version();
+  Result<int64_t> best = best_version();
   if (!best.ok()) return best.status();
   Status s;
-  if (best->id == new_id) {
+  if (*best == new_id) {
     s = WriteCurrent(p, new_id, row->id, count);
   } else {
     bump_count_.Reset();

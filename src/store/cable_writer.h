@@ -12,11 +12,10 @@
 
 namespace cablebase::store {
 
-// A record ready to store: computed off the writer thread (hash and JSON are the costly parts).
+// A record ready to store: computed off the writer thread (the hash is the costly part).
 struct PreparedCable {
   Cable cable;
   std::string content_hash;  // CableContentHash(cable)
-  std::string record_json;   // CableToJson(cable)
 };
 
 // Builds a PreparedCable (the reference ID must already be canonical). Thread-safe.
@@ -33,6 +32,17 @@ class CableWriter {
   // the latest arrival). kInvalidArgument for an empty reference ID; SQLite errors otherwise.
   Result<PutOutcome> Put(const PreparedCable& p);
 
+  // With `refresh` (the archive was last parsed by another cablebase version, or never), a cable
+  // whose content is already stored from the same source has its current row derived again from
+  // `p` (kRefreshed) instead of being left alone (kUnchanged).
+  void set_refresh(bool refresh) { refresh_ = refresh; }
+
+  // Adds the cables rows inserted since the last call to the full-text index, in one statement
+  // (schema version 2 has no insert trigger: one FTS5 statement per row costs a segment per row).
+  // Call it before committing a transaction in which Put ran; Put calls it itself before it
+  // updates a row. SQLite errors.
+  Status FlushIndex();
+
  private:
   explicit CableWriter(Db& db) : db_(db) {}
   Status WriteCurrent(const PreparedCable& p, int64_t version_id, int64_t cable_id,
@@ -40,7 +50,10 @@ class CableWriter {
   Status DeleteChildren(int64_t cable_id);
 
   Db& db_;
-  Statement find_version_, max_version_, insert_version_, refresh_version_, find_cable_,
+  bool refresh_ = false;
+  int64_t first_unindexed_ = 0;  // id of the first cables row not yet in cables_fts; 0 = none
+  Statement index_new_rows_;
+  Statement find_version_, max_version_, insert_version_, find_cable_,
       current_released_, insert_cable_, update_cable_, bump_count_, insert_addressee_, insert_tag_,
       insert_caveat_, insert_ref_, insert_paragraph_;
   Statement delete_children_[5];

@@ -248,7 +248,8 @@ Result<IngestSummary> IngestSources(Db& db, CableWriter& writer,
           case PutOutcome::kRefreshed: ++sum.refreshed; break;
         }
         if (++in_batch >= batch_size) {
-          fatal = db.Exec("COMMIT");
+          fatal = writer.FlushIndex();
+          if (fatal.ok()) fatal = db.Exec("COMMIT");
           in_txn = false;
           in_batch = 0;
           if (!fatal.ok()) {
@@ -268,6 +269,7 @@ Result<IngestSummary> IngestSources(Db& db, CableWriter& writer,
   reader.join();
   for (std::thread& t : parsers) t.join();
   if (in_txn) {
+    if (fatal.ok()) fatal = writer.FlushIndex();
     if (fatal.ok()) {
       fatal = db.Exec("COMMIT");
     } else {

@@ -166,9 +166,60 @@ CREATE TRIGGER cables_fts_update AFTER UPDATE OF subject, body ON cables BEGIN
 END;
 )SQL";
 
+// Version 2 (issue 6): a version keeps the cable as read — the published metadata and the header
+// and text blocks, ~1x the text — instead of `record_json`, a JSON copy of the parsed record (~3.3x
+// the text; writing it was the largest cost of an ingest after FTS5, and its serialisation a third
+// of the parse time). The record is parsed again when read (store/version_record.h). Existing
+// versions are converted from their JSON.
+constexpr std::string_view kSchemaV2 = R"SQL(
+CREATE TABLE cable_versions_v2 (
+  id                       INTEGER PRIMARY KEY,
+  reference_id             TEXT NOT NULL,
+  version                  INTEGER NOT NULL,
+  content_hash             TEXT NOT NULL,
+  released                 TEXT,
+  ingested_at              TEXT NOT NULL,
+  source_path              TEXT,
+  source_format            TEXT,
+  source_line              INTEGER,
+  source_csv_id            TEXT,
+  published_id             TEXT,         -- the reference ID as published
+  created                  TEXT,         -- ISO, as the record has it
+  published_classification TEXT,         -- as published, whitespace collapsed: SECRET//NOFORN
+  origin                   TEXT,         -- publisher's origin
+  published_references     TEXT,         -- JSON array (CSV column 6) or NULL
+  header_raw               TEXT,         -- the header block as read
+  text_raw                 TEXT NOT NULL, -- the text block as read
+  UNIQUE (reference_id, content_hash),
+  UNIQUE (reference_id, version)
+);
+INSERT INTO cable_versions_v2
+  SELECT id, reference_id, version, content_hash, released, ingested_at, source_path,
+         source_format, source_line, source_csv_id,
+         coalesce(json_extract(record_json, '$.reference_id_published'),
+                  json_extract(record_json, '$.reference_id')),
+         json_extract(record_json, '$.created'),
+         json_extract(record_json, '$.metadata_classification'),
+         json_extract(record_json, '$.origin'),
+         CASE WHEN json_array_length(record_json, '$.metadata_references') > 0
+              THEN json_extract(record_json, '$.metadata_references') END,
+         json_extract(record_json, '$.header_raw'),
+         coalesce(json_extract(record_json, '$.text_raw'), '')
+  FROM cable_versions;
+DROP TABLE cable_versions;
+ALTER TABLE cable_versions_v2 RENAME TO cable_versions;
+INSERT OR REPLACE INTO meta(key, value) VALUES ('parsed_by', NULL);
+-- New rows are indexed by the writer, one INSERT ... SELECT per batch (CableWriter::FlushIndex):
+-- with SQLite 3.40, every statement that writes to an FTS5 table flushes its in-memory terms to a
+-- new segment, so a per-row trigger made one segment per cable and merging them cost ~60% of an
+-- ingest (perf, issue 6). Updates and deletes keep their triggers.
+DROP TRIGGER cables_fts_insert;
+)SQL";
+
 const std::vector<Migration>* BuildMigrations() {
   return new std::vector<Migration>{
       {1, "cables, versions, addressees, tags, caveats, refs, paragraphs, FTS5 index", kSchemaV1},
+      {2, "versions keep the cable as read instead of a JSON copy of the record", kSchemaV2},
   };
 }
 

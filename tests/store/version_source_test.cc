@@ -1,0 +1,157 @@
+// Schema version 2 keeps each version as read and parses it again on read (store/version_record.h):
+// the record read back must equal the record ingested, for every real cable, and archives written
+// by schema 1 (record_json) or by another cablebase version must come out right.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <string>
+#include <vector>
+
+#include "cablebase/archive.h"
+#include "cablebase/json.h"
+#include "cablebase/parse.h"
+#include "cablebase/version.h"
+#include "store/schema.h"
+#include "store/version_record.h"
+#include "store_test_util.h"
+
+namespace cablebase {
+namespace {
+
+using store_test::Fixture;
+using store_test::SqlInt;
+using store_test::SqlText;
+using store_test::TempDir;
+
+// Runs statements on a raw read-write connection; false (with the message) on failure.
+bool SqlExec(const std::string& db_path, const std::string& sql, std::string* error = nullptr) {
+  sqlite3* db = nullptr;
+  bool ok = sqlite3_open(db_path.c_str(), &db) == SQLITE_OK;
+  char* msg = nullptr;
+  ok = ok && sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &msg) == SQLITE_OK;
+  if (msg && error) *error = msg;
+  sqlite3_free(msg);
+  sqlite3_close(db);
+  return ok;
+}
+
+std::string Quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) {
+    out.push_back(c);
+    if (c == '\'') out.push_back('\'');
+  }
+  return out + "'";
+}
+
+// Compares two records' JSON and, when they differ, shows only the neighbourhood of the first
+// difference (a whole record is pages long).
+void ExpectSameJson(const std::string& got, const std::string& want) {
+  if (got == want) return;
+  size_t i = 0;
+  while (i < got.size() && i < want.size() && got[i] == want[i]) ++i;
+  size_t from = i > 80 ? i - 80 : 0;
+  ADD_FAILURE() << "records differ at byte " << i << "\n  got:  ..." << got.substr(from, 160)
+                << "\n  want: ..." << want.substr(from, 160);
+}
+
+// Every cable of the dev corpus (HTML pages, text files, CSV rows): parsing what a version stores
+// gives back the same record, field by field (compared as `cablebase parse` JSON).
+TEST(VersionSource, ParsingTheStoredSourceGivesTheSameRecordForEveryCorpusCable) {
+  std::string corpus = store_test::SharedCorpus();
+  if (corpus.empty()) GTEST_SKIP() << "shared/corpus not found (set CABLEBASE_SHARED)";
+  int64_t failed = 0;
+  std::vector<Cable> records =
+      store_test::ParseAll({corpus + "/html", corpus + "/text", corpus + "/csv"}, &failed);
+  ASSERT_GT(records.size(), 900u);
+  size_t mismatches = 0;
+  for (const Cable& c : records) {
+    Result<Cable> again = ParseCable(store::SourceOfRecord(c));
+    ASSERT_TRUE(again.ok()) << c.reference_id << ": " << again.status().ToString();
+    if (CableToJson(*again) != CableToJson(c)) {
+      ++mismatches;
+      ADD_FAILURE() << c.reference_id << " (" << c.source.path << ") reads back differently";
+      ExpectSameJson(CableToJson(*again), CableToJson(c));
+      if (mismatches > 3) break;
+    }
+  }
+  EXPECT_EQ(mismatches, 0u);
+}
+
+// A schema-1 archive (versions as record_json) opened for writing is upgraded: the seed cable's
+// record comes back whole, its published metadata lands in the new columns, and the rows are
+// marked for re-derivation (parsed_by NULL).
+TEST(VersionSource, SchemaOneArchiveIsUpgradedFromItsJson) {
+  TempDir dir;
+  std::string db = dir.File("v1.db");
+  auto files = ListSources({Fixture("seed")});
+  ASSERT_TRUE(files.ok());
+  std::vector<Cable> seed;
+  ASSERT_TRUE(ReadSource(files->at(0), InputFormat::kAuto, [&](Result<RawCable> r) {
+                Result<Cable> c = ParseCable(*r);
+                if (c.ok()) seed.push_back(std::move(*c));
+                return true;
+              }).ok());
+  ASSERT_EQ(seed.size(), 1u);
+  const Cable& c = seed[0];
+  std::string error;
+  ASSERT_TRUE(SqlExec(db, std::string(store::Migrations()[0].sql) + "; PRAGMA user_version = 1;",
+                      &error))
+      << error;
+  ASSERT_TRUE(SqlExec(db,
+                      "INSERT INTO cable_versions(id, reference_id, version, content_hash, "
+                      "ingested_at, source_path, source_format, source_line, record_json) VALUES (1, " +
+                          Quote(c.reference_id) + ", 1, " + Quote(CableContentHash(c)) +
+                          ", '2026-01-01T00:00:00Z', " +
+                          Quote(c.source.path) + ", 'text', " + std::to_string(c.source.line) +
+                          ", " + Quote(CableToJson(c)) +
+                          "); INSERT INTO cables(id, reference_id, version_id, subject, body) "
+                          "VALUES (1, " + Quote(c.reference_id) + ", 1, 'OLD', 'OLD');",
+                      &error))
+      << error;
+
+  Result<std::unique_ptr<Archive>> a = Archive::Open(db, Archive::Mode::kReadWrite);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_EQ(SqlInt(db, "PRAGMA user_version"), store::LatestSchemaVersion());
+  EXPECT_EQ(SqlText(db, "SELECT published_id FROM cable_versions"), "06MOSCOW1637");
+  EXPECT_EQ(SqlText(db, "SELECT created FROM cable_versions"), "2006-02-20T10:07:00Z");
+  EXPECT_EQ(SqlText(db, "SELECT value FROM meta WHERE key = 'parsed_by'"), "<null>");
+  Result<Cable> back = (*a)->Get("06MOSCOW1637");
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  ExpectSameJson(CableToJson(*back), CableToJson(c));
+  EXPECT_EQ(back->subject, "HAMAS VISIT TO MOSCOW");
+
+  // Ingesting the same file again derives the stale row (subject 'OLD') again.
+  Result<IngestSummary> sum = (*a)->Ingest({Fixture("seed")});
+  ASSERT_TRUE(sum.ok()) << sum.status().ToString();
+  EXPECT_EQ(sum->refreshed, 1) << "added " << sum->added << ", unchanged " << sum->unchanged
+                                << ", new versions " << sum->new_versions;
+  EXPECT_EQ(SqlText(db, "SELECT subject FROM cables"), "HAMAS VISIT TO MOSCOW");
+  EXPECT_EQ(SqlText(db, "SELECT value FROM meta WHERE key = 'parsed_by'"), std::string(kVersion));
+  EXPECT_EQ(SqlText(db, "PRAGMA integrity_check"), "ok");
+}
+
+// Rows derived by another cablebase version are derived again when their cable comes back from
+// the same source; by this version, they are left alone.
+TEST(VersionSource, RowsParsedByAnotherVersionAreDerivedAgainOnReingest) {
+  TempDir dir;
+  std::string db = dir.File("a.db");
+  Result<std::unique_ptr<Archive>> a = Archive::Open(db, Archive::Mode::kReadWrite);
+  ASSERT_TRUE(a.ok());
+  ASSERT_TRUE((*a)->Ingest({Fixture("seed")}).ok());
+  ASSERT_TRUE(SqlExec(db, "UPDATE cables SET subject = 'STALE'"));
+  Result<IngestSummary> same = (*a)->Ingest({Fixture("seed")});
+  ASSERT_TRUE(same.ok());
+  EXPECT_EQ(same->unchanged, 1);
+  EXPECT_EQ(SqlText(db, "SELECT subject FROM cables"), "STALE");
+  ASSERT_TRUE(SqlExec(db, "UPDATE meta SET value = '0.0.1' WHERE key = 'parsed_by'"));
+  Result<IngestSummary> newer = (*a)->Ingest({Fixture("seed")});
+  ASSERT_TRUE(newer.ok());
+  EXPECT_EQ(newer->refreshed, 1);
+  EXPECT_EQ(SqlText(db, "SELECT subject FROM cables"), "HAMAS VISIT TO MOSCOW");
+  EXPECT_EQ(SqlInt(db, "SELECT count(*) FROM cables_fts WHERE cables_fts MATCH 'subject:hamas'"),
+            1);
+}
+
+}  // namespace
+}  // namespace cablebase
