@@ -212,7 +212,7 @@ Result<std::unique_ptr<CableWriter>> CableWriter::Create(Db& db) {
        "INSERT INTO refs(cable_id, position, citing_id, label, text, kind, cited_id) "
        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"},
       {&w->insert_paragraph_,
-       "INSERT INTO paragraphs(cable_id, position, number, portion_marking, text) "
+       "INSERT INTO paragraphs(cable_id, position, number, portion_marking, length) "
        "VALUES (?1, ?2, ?3, ?4, ?5)"},
       {&w->index_new_rows_,
        "INSERT INTO cables_fts(rowid, subject, body) SELECT id, subject, body FROM cables "
@@ -334,7 +334,7 @@ Status CableWriter::WriteCurrent(const PreparedCable& p, int64_t version_id, int
     insert_paragraph_.BindInt(2, static_cast<int64_t>(i));
     insert_paragraph_.BindInt(3, para.number);
     insert_paragraph_.BindText(4, para.portion_marking);
-    insert_paragraph_.BindText(5, para.text, false);
+    insert_paragraph_.BindInt(5, static_cast<int64_t>(para.text.size()));
     if (Status s = insert_paragraph_.Run(); !s.ok()) return s;
   }
   return Status::Ok();

@@ -13,6 +13,7 @@
 
 #include "cablebase/parse.h"
 #include "cablebase/read.h"
+#include "store/wal_checkpointer.h"
 
 namespace cablebase::store {
 
@@ -157,6 +158,7 @@ Result<IngestSummary> IngestSources(Db& db, CableWriter& writer,
                               : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   const int batch_size = std::max(1, options.batch_size);
   Pipeline pipe(64 + 16 * static_cast<size_t>(jobs));
+  WalCheckpointer checkpointer(db);  // the log is copied into the file beside the writer
 
   std::thread reader([&] {
     uint64_t base = 0;

@@ -117,6 +117,9 @@ TEST(ArchiveIngest, SeedCableIsStoredFieldByField) {
   EXPECT_EQ(SqlInt(db, "SELECT count(*) FROM addressees WHERE role='info'"), 2);
   EXPECT_EQ(SqlInt(db, "SELECT count(*) FROM paragraphs"), 7);
   EXPECT_EQ(SqlText(db, "SELECT portion_marking FROM paragraphs WHERE number=1"), "C");
+  EXPECT_EQ(SqlInt(db, "SELECT length FROM paragraphs WHERE number=1"),
+            static_cast<int64_t>(c->paragraphs[0].text.size()));
+  EXPECT_GT(c->paragraphs[0].text.size(), 200u);
   EXPECT_EQ(SqlText(db, "SELECT cited_id FROM refs WHERE label='A'"), "06MOSCOW1323");
   EXPECT_EQ(SqlInt(db, "SELECT resolved FROM ref_edges WHERE cited_id='06MOSCOW1323'"), 0);
   // Full text: stemmed ("visits" finds "visit"), subject and body.

@@ -1,0 +1,42 @@
+// Background WAL checkpoints during an ingest (see wal_checkpointer.h).
+#include "store/wal_checkpointer.h"
+
+#include <chrono>
+
+namespace cablebase::store {
+
+WalCheckpointer::WalCheckpointer(Db& writer, int interval_ms)
+    : writer_(writer), interval_ms_(interval_ms) {
+  if (writer_.path().empty() || writer_.path() == ":memory:") return;
+  Result<std::unique_ptr<Db>> own = Db::Open(writer_.path(), Db::Mode::kReadWrite);
+  if (!own.ok()) return;
+  if (!writer_.Exec("PRAGMA wal_autocheckpoint=0").ok()) return;
+  own_ = std::move(*own);
+  thread_ = std::thread([this] { Run(); });
+}
+
+WalCheckpointer::~WalCheckpointer() {
+  if (!own_) return;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stop_ = true;
+  }
+  cv_.notify_all();
+  thread_.join();
+  own_.reset();
+  writer_.Exec("PRAGMA wal_checkpoint(PASSIVE)");
+  writer_.Exec("PRAGMA wal_autocheckpoint=1000");
+}
+
+void WalCheckpointer::Run() {
+  std::unique_lock<std::mutex> lock(mu_);
+  while (!stop_) {
+    cv_.wait_for(lock, std::chrono::milliseconds(interval_ms_), [this] { return stop_; });
+    if (stop_) break;
+    lock.unlock();
+    own_->Exec("PRAGMA wal_checkpoint(PASSIVE)");  // a busy writer makes it partial: fine
+    lock.lock();
+  }
+}
+
+}  // namespace cablebase::store
