@@ -73,25 +73,6 @@ std::string_view LookupAlias(std::string_view name) {
   return {};
 }
 
-// Optimal string alignment distance (Levenshtein plus adjacent transpositions), capped at `cap`+1.
-int EditDistance(std::string_view a, std::string_view b, int cap) {
-  const int n = static_cast<int>(a.size()), m = static_cast<int>(b.size());
-  if (std::abs(n - m) > cap) return cap + 1;
-  std::vector<std::vector<int>> d(n + 1, std::vector<int>(m + 1));
-  for (int i = 0; i <= n; ++i) d[i][0] = i;
-  for (int j = 0; j <= m; ++j) d[0][j] = j;
-  for (int i = 1; i <= n; ++i) {
-    for (int j = 1; j <= m; ++j) {
-      int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-      }
-    }
-  }
-  return d[n][m];
-}
-
 // Resolves a letters-only upper-case name to a known post, or returns empty.
 std::string ResolveKnown(std::string_view name) {
   if (IsKnownPost(name)) return std::string(name);
@@ -153,7 +134,7 @@ std::string CorrectPost(const std::string& name) {
   std::string_view best_post;
   bool tie = false;
   for (std::string_view post : posts) {
-    int d = EditDistance(name, post, cap);
+    int d = EditDistance(name, post, /*transpositions=*/true, cap);
     if (d < best_d) {
       best_d = d;
       best_post = post;
@@ -169,7 +150,7 @@ std::string CorrectPost(const std::string& name) {
 // An alphabetic run that is debris of "SECTION nn OF nn" ("SCTION", "SECTIOQ", "OF", "QF").
 bool IsSectionDebris(std::string_view run) {
   if (run.size() <= 3) return true;
-  return EditDistance(run, "SECTION", 2) <= 2;
+  return EditDistance(run, "SECTION", /*transpositions=*/true, 2) <= 2;
 }
 
 }  // namespace

@@ -57,7 +57,9 @@ bool IsTitleWord(std::string_view token) {
   if (n.size() >= 4) {
     int cap = n.size() >= 8 ? 2 : 1;
     for (std::string_view w : kTitleWords) {
-      if (w.size() >= 4 && model::EditDistance(n, w, /*transpositions=*/true) <= cap) return true;
+      if (w.size() >= 4 && model::EditDistance(n, w, /*transpositions=*/true, cap) <= cap) {
+        return true;
+      }
     }
   }
   // "Abassador", "Ambssador" and other spellings of ambassador.

@@ -78,7 +78,7 @@ std::string FixTypo(std::string_view w) {
       "UNESCO", "UNHCR", "UNICEF", "NATO", "OSCE", "IAEA"};
   std::string found;
   for (std::string_view c : kCandidates) {
-    if (model::EditDistance(w, c, /*transpositions=*/false) == 1) {
+    if (model::EditDistance(w, c, /*transpositions=*/false, 1) == 1) {
       if (!found.empty()) return {};
       found = std::string(c);
     }

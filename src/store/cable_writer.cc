@@ -453,8 +453,31 @@ std::string CableContentHash(const Cable& c) {
   field(c.reference_id);
   field(c.created);
   field(c.metadata_classification);
-  field(model::CollapseWhitespace(c.header_raw));
-  field(model::CollapseWhitespace(c.text_raw));
+  // The same bytes as hashing model::CollapseWhitespace(text) (archives store these hashes), made
+  // in a fixed buffer instead of a copy of the whole text.
+  auto collapsed_field = [&](std::string_view s) {
+    char buf[8192];
+    size_t n = 0;
+    bool pending_space = false, started = false;
+    for (char ch : s) {
+      if (model::IsSpace(ch)) {
+        pending_space = started;
+        continue;
+      }
+      if (n + 2 > sizeof buf) {
+        h.Update(std::string_view(buf, n));
+        n = 0;
+      }
+      if (pending_space) buf[n++] = ' ';
+      pending_space = false;
+      started = true;
+      buf[n++] = ch;
+    }
+    h.Update(std::string_view(buf, n));
+    h.Update(std::string_view("\x1f", 1));
+  };
+  collapsed_field(c.header_raw);
+  collapsed_field(c.text_raw);
   return h.HexDigest();
 }
 

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "cablebase/archive.h"
+#include "model/text_util.h"
 #include "store/cable_writer.h"
 #include "store/schema.h"
 #include "store/sha256.h"
@@ -24,6 +25,27 @@ TEST(Sha256, KnownVectors) {
   split.Update("abcdbcdecdefdefgefghfghighijhijk");
   split.Update("ijkljklmklmnlmnomnopnopq");
   EXPECT_EQ(split.HexDigest(), "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+}
+
+// The content hash is stored in every archive: it must stay SHA-256 over the ID, created,
+// metadata classification and the whitespace-collapsed header and text, each ended by 0x1F
+// (docs/schema.md), however it is computed. Texts longer than the hash's 8 KiB buffer included.
+TEST(ContentHash, IsShaOfTheCollapsedFields) {
+  Cable c;
+  c.reference_id = "06MOSCOW1637";
+  c.created = "2006-02-20T10:07:00Z";
+  c.metadata_classification = "CONFIDENTIAL";
+  c.header_raw = "  O 201007Z FEB 06\r\nFM AMEMBASSY MOSCOW\n\n";
+  c.text_raw = "C O N F I D E N T I A L MOSCOW 001637\n\n\tE.O. 12958: DECL: 09/20/2014 ";
+  for (int i = 0; i < 2000; ++i) c.text_raw += "HAMAS VISIT \n  ";
+  Sha256 want;
+  for (const std::string& f :
+       {c.reference_id, c.created, c.metadata_classification,
+        model::CollapseWhitespace(c.header_raw), model::CollapseWhitespace(c.text_raw)}) {
+    want.Update(f);
+    want.Update("\x1f");
+  }
+  EXPECT_EQ(CableContentHash(c), want.HexDigest());
 }
 
 TEST(PostKey, IsThePostPartOfTheReferenceId) {
