@@ -252,6 +252,7 @@ Result<IngestSummary> IngestSources(Db& db, CableWriter& writer,
         if (++in_batch >= batch_size) {
           fatal = writer.FlushIndex();
           if (fatal.ok()) fatal = db.Exec("COMMIT");
+          if (fatal.ok()) checkpointer.AfterCommit();
           in_txn = false;
           in_batch = 0;
           if (!fatal.ok()) {

@@ -11,6 +11,7 @@ WalCheckpointer::WalCheckpointer(Db& writer, int interval_ms)
   Result<std::unique_ptr<Db>> own = Db::Open(writer_.path(), Db::Mode::kReadWrite);
   if (!own.ok()) return;
   if (!writer_.Exec("PRAGMA wal_autocheckpoint=0").ok()) return;
+  writer_.Exec("PRAGMA journal_size_limit=67108864");
   own_ = std::move(*own);
   thread_ = std::thread([this] { Run(); });
 }
@@ -26,6 +27,13 @@ WalCheckpointer::~WalCheckpointer() {
   own_.reset();
   writer_.Exec("PRAGMA wal_checkpoint(PASSIVE)");
   writer_.Exec("PRAGMA wal_autocheckpoint=1000");
+}
+
+void WalCheckpointer::AfterCommit(int rewind_every) {
+  if (!own_ || ++commits_ % rewind_every != 0) return;
+  // A reader or the background checkpoint holding its lock makes this return SQLITE_BUSY after the
+  // busy timeout at worst: then the next call rewinds.
+  writer_.Exec("PRAGMA wal_checkpoint(RESTART)");
 }
 
 void WalCheckpointer::Run() {

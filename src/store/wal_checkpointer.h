@@ -25,6 +25,13 @@ class WalCheckpointer {
  public:
   WalCheckpointer(Db& writer, int interval_ms = 200);
   ~WalCheckpointer();
+
+  // Call on the writer's thread after each commit. A PASSIVE checkpoint copies the log but never
+  // rewinds it while the writer keeps appending, so the log file would grow by the size of the
+  // whole ingest (3 GB after a minute at Cablegate scale). Every `rewind_every` commits the writer
+  // rewinds it with a RESTART checkpoint, which finds most frames already copied; the file is then
+  // cut back to 64 MiB (journal_size_limit).
+  void AfterCommit(int rewind_every = 20);
   WalCheckpointer(const WalCheckpointer&) = delete;
   WalCheckpointer& operator=(const WalCheckpointer&) = delete;
 
@@ -33,6 +40,7 @@ class WalCheckpointer {
 
   Db& writer_;
   std::unique_ptr<Db> own_;
+  int commits_ = 0;
   int interval_ms_;
   std::mutex mu_;
   std::condition_variable cv_;
