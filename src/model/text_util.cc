@@ -78,7 +78,11 @@ size_t FindIgnoreCase(std::string_view haystack, std::string_view needle, size_t
   const char first = needle[0];
   const std::string_view rest = needle.substr(1);
   const size_t last = haystack.size() - needle.size();
+  // Candidates are frequent for a first letter like 'e' ("END"): test the second byte inline
+  // before comparing the rest.
+  const char second_up = rest.empty() ? 0 : ToUpperChar(rest[0]);
   auto matches_at = [&](size_t i) {
+    if (!rest.empty() && ToUpperChar(haystack[i + 1]) != second_up) return false;
     return EqualsIgnoreCase(haystack.substr(i + 1, rest.size()), rest);
   };
   if (!IsAlpha(first)) {
