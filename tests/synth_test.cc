@@ -198,5 +198,54 @@ TEST_F(Synth, RereadsAndParsesEveryCableWithItsReferences) {
   EXPECT_LT(share, 0.85) << "share of references inside the corpus";
 }
 
+// The benchmark's ingest step on the same corpus, through the CLI as bench/run_all.sh runs it:
+// every cable stored once, indexed once, its references stored, and the graph's resolved edges
+// exactly the references the generator pointed inside the corpus (minus those the parser misses,
+// bounded as above).
+TEST_F(Synth, IngestStoresEveryCableAndReference) {
+  std::vector<TruthRow> truth = ReadTruth(TruthPath());
+  ASSERT_EQ(truth.size(), static_cast<size_t>(kCables));
+  size_t truth_refs = 0, truth_inside = 0;
+  for (const TruthRow& row : truth) {
+    truth_refs += row.refs.size();
+    for (bool in : row.inside) truth_inside += in;
+  }
+  std::string db = dir_ + "/ingest.db";
+  testing_util::CommandResult ingest =
+      testing_util::RunCablebase("ingest '" + CsvPath() + "' --db '" + db + "' 2>&1");
+  ASSERT_EQ(ingest.exit_code, 0) << ingest.out;
+  EXPECT_NE(ingest.out.find("5000 added"), std::string::npos) << ingest.out;
+  EXPECT_NE(ingest.out.find("0 failed"), std::string::npos) << ingest.out;
+
+  auto count = [&](const std::string& sql) -> long long {
+    std::string cmd = "sqlite3 -readonly '" + db + "' \"" + sql + "\"";
+    FILE* p = popen(cmd.c_str(), "r");
+    if (!p) return -1;
+    char buf[64] = {0};
+    long long v = fgets(buf, sizeof buf, p) ? std::atoll(buf) : -1;
+    pclose(p);
+    return v;
+  };
+  EXPECT_EQ(count("SELECT count(*) FROM cables"), kCables);
+  EXPECT_EQ(count("SELECT count(*) FROM cable_versions"), kCables);
+  EXPECT_EQ(count("SELECT count(*) FROM cables_fts"), kCables);
+  EXPECT_EQ(count("SELECT count(DISTINCT reference_id) FROM cables"), kCables);
+  long long stored_refs = count("SELECT count(*) FROM refs WHERE cited_id IS NOT NULL");
+  long long resolved = count("SELECT count(*) FROM ref_edges WHERE resolved");
+  // More than the generator wrote is expected: it rewrites the REF entries it recognises, and
+  // the ones it leaves in a template (00HARARE25's `HARARE 6584`) still name cables.
+  EXPECT_GE(static_cast<size_t>(stored_refs) * 50, truth_refs * 49) << "references stored";
+  EXPECT_LE(static_cast<size_t>(resolved), truth_inside) << resolved << " edges resolved";
+  EXPECT_GE(static_cast<size_t>(resolved) * 50, truth_inside * 49) << "references resolved";
+  // A full-text query agrees with the index: every cable has a subject or body word.
+  testing_util::CommandResult search =
+      testing_util::RunCablebase("search --db '" + db + "' --limit 0 --json 'government' 2>&1");
+  EXPECT_EQ(search.exit_code, 0) << search.out;
+  long long fts = count("SELECT count(*) FROM cables_fts WHERE cables_fts MATCH 'government'");
+  EXPECT_GT(fts, 100);
+  EXPECT_NE(search.out.find("\"total\": " + std::to_string(fts) + ","), std::string::npos)
+      << search.out.substr(0, 300);
+}
+
 }  // namespace
 }  // namespace cablebase
