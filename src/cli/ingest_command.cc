@@ -23,7 +23,7 @@ struct IngestFlags {
   std::string db;
   std::string format = "auto";
   int jobs = 0;
-  int batch = 500;
+  int batch = 2000;
   std::string errors;
 };
 
@@ -168,7 +168,7 @@ void RegisterIngestCommand(CLI::App& app) {
   cmd->add_option("--format,-f", flags->format, FormatOptionHelp())->default_str("auto");
   cmd->add_option("--jobs,-j", flags->jobs, "Parser threads (default: one per core)")
       ->check(CLI::NonNegativeNumber);
-  cmd->add_option("--batch", flags->batch, "Cables per write transaction")->default_str("500");
+  cmd->add_option("--batch", flags->batch, "Cables per write transaction")->default_str("2000");
   cmd->add_option("--errors", flags->errors,
                   "Errors report (TSV: path, line, csv_id, reference_id, code, reason), written when\n"
                   "a cable fails (default: cablebase-errors.tsv next to the archive)");

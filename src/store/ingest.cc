@@ -123,6 +123,18 @@ class Pipeline {
   bool stop_ = false;
 };
 
+// Sets the connection's page cache to `kib` KiB while alive, then back to SQLite's default.
+class CacheSize {
+ public:
+  CacheSize(Db& db, int kib) : db_(db) { db_.Exec("PRAGMA cache_size=-" + std::to_string(kib)); }
+  ~CacheSize() { db_.Exec("PRAGMA cache_size=-2000"); }
+  CacheSize(const CacheSize&) = delete;
+  CacheSize& operator=(const CacheSize&) = delete;
+
+ private:
+  Db& db_;
+};
+
 void ParseOne(Item& item) {
   RawCable& raw = *item.raw;
   try {
@@ -157,8 +169,14 @@ Result<IngestSummary> IngestSources(Db& db, CableWriter& writer,
   int jobs = options.jobs > 0 ? options.jobs
                               : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   const int batch_size = std::max(1, options.batch_size);
-  Pipeline pipe(64 + 16 * static_cast<size_t>(jobs));
+  // Parsers may run a whole batch ahead: while the writer indexes and commits a batch (about half
+  // its time), they prepare the next one instead of idling (about 40 KB per parsed cable).
+  Pipeline pipe(static_cast<size_t>(batch_size) + 16 * static_cast<size_t>(jobs));
   WalCheckpointer checkpointer(db);  // the log is copied into the file beside the writer
+  // A 256 MiB page cache for the writer: the indexes (names, tags, FTS5 segments) take keys all
+  // over their B-trees, and with SQLite's 2 MiB default their pages are evicted and read again.
+  // At 43,505 cables: 17% less CPU (41.1 -> 34.1 s); peak RSS 38 -> 323 MB (issue 6: <= 1 GB).
+  CacheSize cache(db, 256 << 10);
 
   std::thread reader([&] {
     uint64_t base = 0;
