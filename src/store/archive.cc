@@ -10,6 +10,7 @@
 #include "store/db.h"
 #include "store/ingest.h"
 #include "store/ref_graph.h"
+#include "store/search_columns.h"
 #include "store/schema.h"
 #include "store/stats.h"
 
@@ -97,7 +98,11 @@ Result<std::unique_ptr<Archive>> Archive::Open(const std::string& path, Mode mod
 Result<IngestSummary> Archive::Ingest(const std::vector<std::string>& sources,
                                       const IngestOptions& options) {
   if (Status s = impl_->Writable(); !s.ok()) return s;
-  return store::IngestSources(*impl_->db, *impl_->writer, sources, options);
+  Result<IngestSummary> summary =
+      store::IngestSources(*impl_->db, *impl_->writer, sources, options);
+  if (!summary.ok()) return summary;
+  if (Status s = store::RefreshSearchColumns(*impl_->db); !s.ok()) return s;
+  return summary;
 }
 
 Result<PutOutcome> Archive::Put(const Cable& cable) {

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "cablebase/status.h"
 
@@ -33,9 +34,12 @@ class Statement {
   // schema's convention for an absent field (docs/schema.md).
   void BindText(int index, std::string_view value, bool empty_as_null = true);
   void BindInt(int index, int64_t value);
+  void BindDouble(int index, double value);
   void BindNull(int index);
   // Binds NULL when `value` is 0 (an absent section number etc.).
   void BindIntOrNull(int index, int64_t value);
+  // Binds `value` as a BLOB (copied; an empty view binds a zero-length blob, not NULL).
+  void BindBlob(int index, std::string_view value);
 
   // Runs one step: true when a row is available, false when done; kIoError/kCorrupt with SQLite's
   // message on failure (kTimeout when the database stayed locked past the busy timeout).
@@ -46,9 +50,12 @@ class Statement {
   void Reset();
 
   int64_t ColumnInt(int col) const;
+  double ColumnDouble(int col) const;
   // The text of a column ("" for NULL). The copy owns its bytes.
   std::string ColumnText(int col) const;
   bool ColumnIsNull(int col) const;
+  // The bytes of a BLOB (or text) column, without a copy: valid until the next Step/Reset.
+  std::string_view ColumnBlob(int col) const;
   int ColumnCount() const;
 
  private:
@@ -81,6 +88,12 @@ class Db {
   // Makes the statement running on this connection (in any thread) stop soon with SQLITE_INTERRUPT,
   // reported as kTimeout. Safe to call from another thread (sqlite3_interrupt).
   void Interrupt();
+
+  // Defines the SQL function `name(x)` on this connection: 1 when 0 <= x < ids->size() and
+  // (*ids)[x] != 0, else 0. It lets a statement skip rows cheaply before computing expensive
+  // columns (a bm25() per FTS5 hit). `ids` is not copied: it must outlive every use of `name`;
+  // pass nullptr to remove the function. kInternal when SQLite refuses the name.
+  Status DefineIdFilter(const std::string& name, const std::vector<uint8_t>* ids);
 
   int64_t LastInsertRowId() const;
   int64_t Changes() const;

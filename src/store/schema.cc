@@ -166,9 +166,30 @@ CREATE TRIGGER cables_fts_update AFTER UPDATE OF subject, body ON cables BEGIN
 END;
 )SQL";
 
+// Version 2: compact per-cable columns for search (store/search_columns.h) and the counter that
+// tells whether they are current. Each trigger costs one small UPDATE per cables row written.
+constexpr std::string_view kSchemaV2 = R"SQL(
+CREATE TABLE search_columns (
+  name       TEXT PRIMARY KEY,               -- year, post_key, level, origin, ... (search_columns.h)
+  generation TEXT NOT NULL,                  -- cables_generation:max(cables.id):max(cable_versions.id)
+  data       BLOB NOT NULL                   -- store/search_columns.cc describes the layout
+);
+INSERT OR REPLACE INTO meta(key, value) VALUES ('cables_generation', 0);
+CREATE TRIGGER cables_generation_insert AFTER INSERT ON cables BEGIN
+  UPDATE meta SET value = value + 1 WHERE key = 'cables_generation';
+END;
+CREATE TRIGGER cables_generation_update AFTER UPDATE ON cables BEGIN
+  UPDATE meta SET value = value + 1 WHERE key = 'cables_generation';
+END;
+CREATE TRIGGER cables_generation_delete AFTER DELETE ON cables BEGIN
+  UPDATE meta SET value = value + 1 WHERE key = 'cables_generation';
+END;
+)SQL";
+
 const std::vector<Migration>* BuildMigrations() {
   return new std::vector<Migration>{
       {1, "cables, versions, addressees, tags, caveats, refs, paragraphs, FTS5 index", kSchemaV1},
+      {2, "search_columns: compact per-cable columns for facets and date order", kSchemaV2},
   };
 }
 
