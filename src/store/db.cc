@@ -179,6 +179,26 @@ Status Db::DefineIdFilter(const std::string& name, const std::vector<uint8_t>* i
   return Status::Ok();
 }
 
+Result<Db::Blob> Db::ReadBlob(const std::string& table, const std::string& column,
+                              int64_t rowid) {
+  sqlite3_blob* blob = nullptr;
+  int rc = sqlite3_blob_open(db_, "main", table.c_str(), column.c_str(), rowid, 0, &blob);
+  if (rc != SQLITE_OK) {
+    Status e = Error(rc, "blob");
+    sqlite3_blob_close(blob);
+    return (rc & 0xff) == SQLITE_ERROR ? Status(StatusCode::kNotFound, e.message(), path_) : e;
+  }
+  Blob out;
+  out.size = static_cast<size_t>(sqlite3_blob_bytes(blob));
+  out.data.reset(new char[out.size > 0 ? out.size : 1]);
+  rc = out.size > 0 ? sqlite3_blob_read(blob, out.data.get(), static_cast<int>(out.size), 0)
+                    : SQLITE_OK;
+  Status s = rc == SQLITE_OK ? Status::Ok() : Error(rc, "blob read");
+  sqlite3_blob_close(blob);
+  if (!s.ok()) return s;
+  return out;
+}
+
 int64_t Db::LastInsertRowId() const { return sqlite3_last_insert_rowid(db_); }
 
 int64_t Db::Changes() const { return sqlite3_changes64(db_); }

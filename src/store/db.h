@@ -95,6 +95,22 @@ class Db {
   // pass nullptr to remove the function. kInternal when SQLite refuses the name.
   Status DefineIdFilter(const std::string& name, const std::vector<uint8_t>* ids);
 
+  // The whole value of BLOB column `column` of row `rowid` of `table`, copied once from the
+  // database pages into the returned buffer (sqlite3_column_blob would assemble it in SQLite's
+  // memory first). kNotFound when the row is absent; kIoError/kCorrupt otherwise.
+  struct Blob {
+    std::unique_ptr<char[]> data;
+    size_t size = 0;
+  };
+  Result<Blob> ReadBlob(const std::string& table, const std::string& column, int64_t rowid);
+
+  // The connection itself, for store/ code that registers SQLite extensions (store/fts_rank.cc).
+  sqlite3* raw() const { return db_; }
+  // State of store/fts_rank.cc on this connection: whether cablebase_bm25 is registered, and the
+  // FTS5 row token counts it reads (not owned; nullptr: read them from the index).
+  bool fts_rank_registered = false;
+  const std::vector<uint32_t>* fts_row_tokens = nullptr;
+
   int64_t LastInsertRowId() const;
   int64_t Changes() const;
   const std::string& path() const { return path_; }

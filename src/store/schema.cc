@@ -171,7 +171,7 @@ END;
 constexpr std::string_view kSchemaV2 = R"SQL(
 CREATE TABLE search_columns (
   name       TEXT PRIMARY KEY,               -- year, post_key, level, origin, ... (search_columns.h)
-  generation TEXT NOT NULL,                  -- cables_generation:max(cables.id):max(cable_versions.id)
+  generation TEXT NOT NULL,                  -- layout:cables_generation:max(cables.id):max(cable_versions.id)
   data       BLOB NOT NULL                   -- store/search_columns.cc describes the layout
 );
 INSERT OR REPLACE INTO meta(key, value) VALUES ('cables_generation', 0);

@@ -14,6 +14,7 @@
 #define CABLEBASE_STORE_SEARCH_COLUMNS_H_
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,22 +24,52 @@
 
 namespace cablebase::store {
 
+// n unsigned integers stored little-endian with 1, 2 or 4 bytes each (the least that holds the
+// largest); a view of bytes owned by SearchColumns.
+class PackedArray {
+ public:
+  PackedArray() = default;
+  PackedArray(const unsigned char* data, size_t size, int width)
+      : data_(data), size_(size), width_(width) {}
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  uint32_t operator[](size_t i) const {
+    const unsigned char* p = data_ + i * static_cast<size_t>(width_);
+    switch (width_) {
+      case 1:
+        return p[0];
+      case 2:
+        return static_cast<uint32_t>(p[0] | (p[1] << 8));
+      default:
+        return static_cast<uint32_t>(p[0] | (p[1] << 8) | (p[2] << 16)) |
+               (static_cast<uint32_t>(p[3]) << 24);
+    }
+  }
+
+ private:
+  const unsigned char* data_ = nullptr;
+  size_t size_ = 0;
+  int width_ = 4;
+};
+
 // A column of one value code per cable id (index = cables.id, 0..max_id), with its dictionary:
-// `values[codes[id]]` is the cable's value as the SQL facet query writes it ("" for NULL).
+// `values[codes[id]]` is the cable's value as the SQL facet query writes it ("" for NULL). Codes
+// are not checked on load: check `< values.size()` before use.
 struct CodeColumn {
-  std::vector<uint32_t> codes;
+  PackedArray codes;
   std::vector<std::string> values;
 };
 
 // A column of a set of value codes per cable id (CSR): cable `id` has codes
 // `codes[offsets[id] .. offsets[id + 1])`, distinct, of dictionary `values`.
 struct SetColumn {
-  std::vector<uint32_t> offsets;
-  std::vector<uint32_t> codes;
+  std::vector<uint32_t> offsets;  // computed on load from the stored per-cable counts
+  PackedArray codes;
   std::vector<std::string> values;
 };
 
-// The columns; plain data, loaded per search (not shared, not thread-bound).
+// The columns; plain data, loaded per search (not shared, not thread-bound). Movable: the arrays
+// view buffers it owns on the heap.
 struct SearchColumns {
   int64_t max_id = 0;      // largest cables.id; arrays have max_id + 1 entries
   CodeColumn year;         // CAST(year AS TEXT)
@@ -50,8 +81,12 @@ struct SearchColumns {
   SetColumn tag;           // DISTINCT upper(tag)
   // Position of each cable in date order (created, NULL last, then reference_id), ascending and
   // descending (created DESC, NULL last, then reference_id); kNoCable for ids with no cable.
-  std::vector<uint32_t> date_asc, date_desc;
+  PackedArray date_asc, date_desc;
   static constexpr uint32_t kNoCable = 0xFFFFFFFFu;
+  // Tokens of each FTS5 row (subject + body; store/fts_rank.h), kUnknownTokens when unknown.
+  std::vector<uint32_t> row_tokens;
+
+  std::vector<std::unique_ptr<char[]>> buffers;  // what the PackedArrays view
 };
 
 // Which columns a caller needs (each is a separate blob; a query reads only its own).
@@ -60,6 +95,7 @@ struct ColumnNeeds {
   bool origin = false;     // post_key, origin, originator, post
   bool date_asc = false;
   bool date_desc = false;
+  bool row_tokens = false;
 };
 
 // The cached columns when the cache is present and current; nullopt when it is absent or stale

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "model/text_util.h"
+#include "store/fts_rank.h"
 #include "store/search_columns.h"
 
 namespace cablebase::store {
@@ -271,10 +272,13 @@ IdList OriginIds(const SearchColumns& cols, const IdSetExpr& e) {
   std::vector<uint8_t> key = matching(cols.post_key, true), origin = matching(cols.origin, false),
                        originator = matching(cols.originator, false),
                        post = matching(cols.post, false);
+  auto test = [](const std::vector<uint8_t>& hit, uint32_t code) {
+    return code < hit.size() && hit[code] != 0;
+  };
   IdList ids;
   for (size_t id = 0; id <= static_cast<size_t>(cols.max_id); ++id) {
-    if (key[cols.post_key.codes[id]] || origin[cols.origin.codes[id]] ||
-        originator[cols.originator.codes[id]] || post[cols.post.codes[id]]) {
+    if (test(key, cols.post_key.codes[id]) || test(origin, cols.origin.codes[id]) ||
+        test(originator, cols.originator.codes[id]) || test(post, cols.post.codes[id])) {
       ids.push_back(static_cast<int64_t>(id));
     }
   }
@@ -350,7 +354,9 @@ void CountFacets(const SearchColumns& cols, const IdList& hits, std::vector<Face
   auto codes = [&](const char* name, const CodeColumn& c) {
     std::vector<int64_t> n(c.values.size(), 0);
     for (int64_t id : hits) {
-      if (id >= 0 && id <= cols.max_id) ++n[c.codes[static_cast<size_t>(id)]];
+      if (id < 0 || id > cols.max_id) continue;
+      uint32_t code = c.codes[static_cast<size_t>(id)];
+      if (code < n.size()) ++n[code];
     }
     for (size_t i = 0; i < n.size(); ++i) {
       if (n[i] > 0) out->push_back({name, c.values[i], n[i]});
@@ -362,7 +368,8 @@ void CountFacets(const SearchColumns& cols, const IdList& hits, std::vector<Face
       if (id < 0 || id > cols.max_id) continue;
       for (uint32_t k = c.offsets[static_cast<size_t>(id)];
            k < c.offsets[static_cast<size_t>(id) + 1]; ++k) {
-        ++n[c.codes[k]];
+        uint32_t code = c.codes[k];
+        if (code < n.size()) ++n[code];
       }
     }
     for (size_t i = 0; i < n.size(); ++i) {
@@ -403,9 +410,21 @@ struct Scored {
 // Every FTS5 hit of `match` (restricted to `filter` when set) with its bm25(), in one pass over
 // the index: no `cables` row is read (SqlSearch's ORDER BY joined one per hit: 690 ms for
 // `government` at 251,287 cables).
-Result<std::vector<Scored>> RankAll(Db& db, const std::string& match, const IdList* filter) {
-  std::string text =
-      "SELECT rowid, bm25(cables_fts, 4.0, 1.0) FROM cables_fts WHERE cables_fts MATCH ?1";
+//
+// With `row_tokens` the score is cablebase_bm25() (store/fts_rank.h: the same figure without one
+// %_docsize read per row): 200 -> N ms for `government`.
+Result<std::vector<Scored>> RankAll(Db& db, const std::string& match, const IdList* filter,
+                                    const std::vector<uint32_t>* row_tokens) {
+  std::string text = "SELECT rowid, bm25(cables_fts, 4.0, 1.0) FROM cables_fts WHERE cables_fts MATCH ?1";
+  struct TokensScope {
+    Db& db;
+    ~TokensScope() { db.fts_row_tokens = nullptr; }
+  } tokens_scope{db};
+  if (row_tokens) {
+    if (Status s = RegisterFtsRank(db); !s.ok()) return s;
+    db.fts_row_tokens = row_tokens;
+    text = "SELECT rowid, cablebase_bm25(cables_fts, 4.0, 1.0) FROM cables_fts WHERE cables_fts MATCH ?1";
+  }
   std::vector<uint8_t> keep;
   IdFilterScope scope(db, "cablebase_hit");
   if (filter) {
@@ -526,12 +545,17 @@ Result<std::optional<SearchOutput>> FastSearch(Db& db, const SearchSql& sql) {
   needs.date_asc = date_page && sql.order != SearchSql::Order::kDateDesc;
   needs.date_desc = date_page && sql.order == SearchSql::Order::kDateDesc;
   needs.origin = HasOrigin(*sql.filter);
+  const bool required = needs.facets || needs.origin || needs.date_asc || needs.date_desc;
+  needs.row_tokens = ranked;  // optional: without it ranking asks FTS5 for row sizes
   std::optional<SearchColumns> cols;
-  if (needs.facets || needs.origin || needs.date_asc || needs.date_desc) {
+  if (required || needs.row_tokens) {
     Result<std::optional<SearchColumns>> loaded = LoadSearchColumns(db, needs);
     if (!loaded.ok()) return loaded.status();
-    if (!*loaded) return std::optional<SearchOutput>();
-    cols = std::move(**loaded);
+    if (*loaded) {
+      cols = std::move(**loaded);
+    } else if (required) {
+      return std::optional<SearchOutput>();
+    }
   }
 
   // The filter part; nullopt when there is none (every cable passes).
@@ -548,7 +572,9 @@ Result<std::optional<SearchOutput>> FastSearch(Db& db, const SearchSql& sql) {
   std::vector<std::pair<int64_t, double>> page;  // (id, bm25 or 0) in result order
   const int64_t offset = std::max<int64_t>(sql.offset, 0);
   if (ranked) {
-    Result<std::vector<Scored>> scored = RankAll(db, sql.match, filter ? &*filter : nullptr);
+    Result<std::vector<Scored>> scored =
+        RankAll(db, sql.match, filter ? &*filter : nullptr,
+                cols && !cols->row_tokens.empty() ? &cols->row_tokens : nullptr);
     if (!scored.ok()) return scored.status();
     out.total = static_cast<int64_t>(scored->size());
     if (sql.facets) {
@@ -575,7 +601,7 @@ Result<std::optional<SearchOutput>> FastSearch(Db& db, const SearchSql& sql) {
     }
     out.total = static_cast<int64_t>(hits.size());
     if (date_page && static_cast<size_t>(offset) < hits.size()) {
-      const std::vector<uint32_t>& rank = needs.date_desc ? cols->date_desc : cols->date_asc;
+      const PackedArray& rank = needs.date_desc ? cols->date_desc : cols->date_asc;
       auto rank_of = [&](int64_t id) {
         return id >= 0 && id <= cols->max_id ? rank[static_cast<size_t>(id)]
                                              : SearchColumns::kNoCable;
