@@ -226,7 +226,8 @@ class IdSetBuilder {
     }
     if (from && to) {
       e.children.push_back(
-          Leaf("SELECT id FROM cables WHERE created >= ? AND created < ?", {from->text, to->text + "~"}));
+          Leaf("SELECT id FROM cables WHERE created >= ? AND created < ?",
+               {from->text, to->text + "~"}, "id"));
     } else if (from || to) {
       Result<Expr> child = Filter(from ? *from : *to);
       if (!child.ok()) return child;
@@ -236,37 +237,44 @@ class IdSetBuilder {
   }
 
   static Expr FtsLeaf(std::string fts) {
-    return Leaf("SELECT rowid FROM cables_fts WHERE cables_fts MATCH ?", {std::move(fts)});
+    return Leaf("SELECT rowid FROM cables_fts WHERE cables_fts MATCH ?", {std::move(fts)},
+                "rowid");
   }
 
  private:
-  static Expr Leaf(std::string sql, std::vector<std::string> params) {
+  // `id_column` names the leaf's id column, for its probe form (one id at a time).
+  static Expr Leaf(std::string sql, std::vector<std::string> params, std::string_view id_column,
+                   bool selective = false) {
     Expr e;
+    e.probe = sql + " AND " + std::string(id_column) + " = ?";
     e.sql = std::move(sql);
     e.params = std::move(params);
+    e.selective = selective;
     return e;
   }
 
   Result<Expr> Filter(const Node& n) {
     switch (n.field) {
       case Field::kTag:
-        return Leaf("SELECT cable_id FROM tags WHERE tag = ? COLLATE NOCASE", {n.text});
+        return Leaf("SELECT cable_id FROM tags WHERE tag = ? COLLATE NOCASE", {n.text}, "cable_id");
       case Field::kCaveat:
-        return Leaf("SELECT cable_id FROM caveats WHERE caveat = ? COLLATE NOCASE", {n.text});
+        return Leaf("SELECT cable_id FROM caveats WHERE caveat = ? COLLATE NOCASE", {n.text},
+                    "cable_id");
       case Field::kClass:
-        return Leaf("SELECT id FROM cables WHERE classification_level = ?", {n.text});
+        return Leaf("SELECT id FROM cables WHERE classification_level = ?", {n.text}, "id");
       case Field::kFrom:
-        return Leaf("SELECT id FROM cables WHERE created >= ?", {n.text});
+        return Leaf("SELECT id FROM cables WHERE created >= ?", {n.text}, "id");
       case Field::kTo:
-        return Leaf("SELECT id FROM cables WHERE created < ?", {n.text + "~"});
+        return Leaf("SELECT id FROM cables WHERE created < ?", {n.text + "~"}, "id");
       case Field::kRef:
       case Field::kCites:
-        return Leaf("SELECT cable_id FROM refs WHERE cited_id = ?", {n.text});
+        // A cable is cited by a few others: a small set, evaluated first in an AND.
+        return Leaf("SELECT cable_id FROM refs WHERE cited_id = ?", {n.text}, "cable_id", true);
       case Field::kCitedBy:
         return Leaf(
             "SELECT id FROM cables WHERE reference_id IN "
             "(SELECT cited_id FROM refs WHERE citing_id = ?)",
-            {n.text});
+            {n.text}, "id", true);
       case Field::kOrigin: {
         // Its SQL form reads every `cables` row (LIKE on three columns); the executor runs it on
         // the cached columns instead when they are current.
@@ -274,7 +282,7 @@ class IdSetBuilder {
         SqlBuilder sql(&params);
         Result<std::string> where = sql.Build(n);
         if (!where.ok()) return where.status();
-        Expr e = Leaf("SELECT c.id FROM cables c WHERE " + *where, std::move(params));
+        Expr e = Leaf("SELECT c.id FROM cables c WHERE " + *where, std::move(params), "c.id");
         e.kind = Expr::Kind::kOrigin;
         e.post_key = model::CanonicalPostName(n.text);
         e.words = n.text;

@@ -3,6 +3,7 @@
 #define CABLEBASE_STORE_DB_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -106,10 +107,13 @@ class Db {
 
   // The connection itself, for store/ code that registers SQLite extensions (store/fts_rank.cc).
   sqlite3* raw() const { return db_; }
-  // State of store/fts_rank.cc on this connection: whether cablebase_bm25 is registered, and the
-  // FTS5 row token counts it reads (not owned; nullptr: read them from the index).
+  // State of store/fts_rank.cc on this connection: whether cablebase_bm25 is registered, the FTS5
+  // row token counts it reads (not owned; nullptr: read them from the index), and what it calls
+  // once, after its first rows, to get them (a query with few hits never pays for loading them).
   bool fts_rank_registered = false;
   const std::vector<uint32_t>* fts_row_tokens = nullptr;
+  std::function<const std::vector<uint32_t>*()> fts_row_tokens_loader;
+  int64_t fts_row_tokens_after = 2000;  // rows scored before the loader is called
 
   int64_t LastInsertRowId() const;
   int64_t Changes() const;

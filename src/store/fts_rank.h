@@ -16,8 +16,10 @@
 namespace cablebase::store {
 
 // Registers the FTS5 auxiliary function cablebase_bm25(fts_table, weight...) on `db` once (later
-// calls do nothing). While `db.fts_row_tokens` points to counts (index = rowid; any value when
-// the rowid is past its end or the entry is kUnknownTokens), it uses them; else it asks FTS5.
+// calls do nothing). While `db.fts_row_tokens` points to counts (index = rowid; a rowid past its
+// end or with kUnknownTokens is asked of FTS5) it uses them, else FTS5's %_docsize; after
+// `db.fts_row_tokens_after` rows of one query without counts it calls `db.fts_row_tokens_loader`
+// once, when set.
 // kInternal when FTS5 is not available.
 Status RegisterFtsRank(Db& db);
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <iterator>
+#include <map>
 #include <optional>
 #include <utility>
 
@@ -293,6 +294,27 @@ bool HasOrigin(const IdSetExpr& e) {
   return false;
 }
 
+// Up to this many ids, an AND tests its other leaves per id (a few us each) instead of reading
+// their whole sets (up to 191,316 ids, ~15 ms).
+constexpr size_t kProbeAtMost = 256;
+
+// The ids of `ids` in leaf `e` (`keep`) or not in it (!keep), tested one by one with e.probe.
+Result<IdList> Probe(Db& db, const IdSetExpr& e, const IdList& ids, bool keep) {
+  Result<Statement> st = db.Prepare(e.probe);
+  if (!st.ok()) return Sanitize(st.status());
+  IdList out;
+  for (int64_t id : ids) {
+    st->Reset();
+    BindAll(*st, e.params);
+    st->BindInt(static_cast<int>(e.params.size()) + 1, id);
+    Result<bool> row = st->Step();
+    if (!row.ok()) return Sanitize(row.status());
+    if (*row == keep) out.push_back(id);
+    st->Reset();
+  }
+  return out;
+}
+
 // The ids of `e`. An AND subtracts its NOT operands from the others instead of complementing
 // them, so the set of every cable is read only for a NOT without a positive sibling.
 Result<IdList> Evaluate(Db& db, const IdSetExpr& e, const SearchColumns* cols) {
@@ -320,15 +342,29 @@ Result<IdList> Evaluate(Db& db, const IdSetExpr& e, const SearchColumns* cols) {
       return Minus(*all, *ids);
     }
     case IdSetExpr::Kind::kAnd: {
-      std::optional<IdList> acc;
-      std::vector<const IdSetExpr*> negated;
+      // Known-small operands first; once the intersection is small, the other leaves are tested
+      // id by id (`ref:07TBILISI23 tag:PREL`: 20 probes instead of reading 191,316 PREL ids,
+      // 27 -> N ms).
+      std::vector<const IdSetExpr*> positive, negated;
       for (const IdSetExpr& c : e.children) {
         if (c.kind == IdSetExpr::Kind::kNot && c.children.size() == 1) {
           negated.push_back(&c.children[0]);
+        } else {
+          positive.push_back(&c);
+        }
+      }
+      std::stable_partition(positive.begin(), positive.end(),
+                            [](const IdSetExpr* c) { return c->selective; });
+      std::optional<IdList> acc;
+      for (const IdSetExpr* c : positive) {
+        if (acc && acc->empty()) return IdList();
+        if (acc && acc->size() <= kProbeAtMost && !c->probe.empty()) {
+          Result<IdList> kept = Probe(db, *c, *acc, true);
+          if (!kept.ok()) return kept;
+          acc = std::move(*kept);
           continue;
         }
-        if (acc && acc->empty()) return IdList();
-        Result<IdList> ids = Evaluate(db, c, cols);
+        Result<IdList> ids = Evaluate(db, *c, cols);
         if (!ids.ok()) return ids;
         acc = acc ? Intersect(*acc, *ids) : std::move(*ids);
       }
@@ -339,6 +375,12 @@ Result<IdList> Evaluate(Db& db, const IdSetExpr& e, const SearchColumns* cols) {
       }
       for (const IdSetExpr* n : negated) {
         if (acc->empty()) break;
+        if (acc->size() <= kProbeAtMost && !n->probe.empty()) {
+          Result<IdList> kept = Probe(db, *n, *acc, false);
+          if (!kept.ok()) return kept;
+          acc = std::move(*kept);
+          continue;
+        }
         Result<IdList> ids = Evaluate(db, *n, cols);
         if (!ids.ok()) return ids;
         acc = Minus(*acc, *ids);
@@ -409,22 +451,32 @@ struct Scored {
 
 // Every FTS5 hit of `match` (restricted to `filter` when set) with its bm25(), in one pass over
 // the index: no `cables` row is read (SqlSearch's ORDER BY joined one per hit: 690 ms for
-// `government` at 251,287 cables).
-//
-// With `row_tokens` the score is cablebase_bm25() (store/fts_rank.h: the same figure without one
-// %_docsize read per row): 200 -> N ms for `government`.
+// `government` at 251,287 cables). The score is cablebase_bm25() (store/fts_rank.h), which after
+// its first rows switches to the row sizes of the cached columns: FTS5 reads one %_docsize row per
+// hit, 200 -> 65 ms for `government`.
 Result<std::vector<Scored>> RankAll(Db& db, const std::string& match, const IdList* filter,
-                                    const std::vector<uint32_t>* row_tokens) {
-  std::string text = "SELECT rowid, bm25(cables_fts, 4.0, 1.0) FROM cables_fts WHERE cables_fts MATCH ?1";
-  struct TokensScope {
+                                    int64_t rows_before_sizes) {
+  if (Status s = RegisterFtsRank(db); !s.ok()) return s;
+  std::optional<SearchColumns> sizes;
+  struct RowTokensScope {
     Db& db;
-    ~TokensScope() { db.fts_row_tokens = nullptr; }
+    ~RowTokensScope() {
+      db.fts_row_tokens = nullptr;
+      db.fts_row_tokens_loader = nullptr;
+    }
   } tokens_scope{db};
-  if (row_tokens) {
-    if (Status s = RegisterFtsRank(db); !s.ok()) return s;
-    db.fts_row_tokens = row_tokens;
-    text = "SELECT rowid, cablebase_bm25(cables_fts, 4.0, 1.0) FROM cables_fts WHERE cables_fts MATCH ?1";
-  }
+  db.fts_row_tokens_after = rows_before_sizes;
+  db.fts_row_tokens_loader = [&db, &sizes]() -> const std::vector<uint32_t>* {
+    ColumnNeeds needs;
+    needs.row_tokens = true;
+    Result<std::optional<SearchColumns>> loaded = LoadSearchColumns(db, needs);
+    if (!loaded.ok() || !*loaded) return nullptr;  // FTS5's own sizes: same scores, slower
+    sizes = std::move(**loaded);
+    return &sizes->row_tokens;
+  };
+  std::string text =
+      "SELECT rowid, cablebase_bm25(cables_fts, 4.0, 1.0) FROM cables_fts WHERE cables_fts "
+      "MATCH ?1";
   std::vector<uint8_t> keep;
   IdFilterScope scope(db, "cablebase_hit");
   if (filter) {
@@ -535,34 +587,94 @@ Result<double> ScoreOf(Statement& as_text, double bm25) {
   return score;
 }
 
+// Facet counts of a few hits by SQL: the same rows as CountFacets.
+Status CountFacetsBySql(Db& db, const IdList& hits, std::vector<FacetRow>* out) {
+  Result<Statement> row = db.Prepare(
+      "SELECT COALESCE(CAST(year AS TEXT), ''), COALESCE(post_key, ''), "
+      "COALESCE(classification_level, '') FROM cables WHERE id = ?1");
+  Result<Statement> caveats =
+      db.Prepare("SELECT DISTINCT upper(caveat) FROM caveats WHERE cable_id = ?1");
+  Result<Statement> tags = db.Prepare("SELECT DISTINCT upper(tag) FROM tags WHERE cable_id = ?1");
+  for (auto* st : {&row, &caveats, &tags}) {
+    if (!st->ok()) return Sanitize(st->status());
+  }
+  std::map<std::pair<std::string, std::string>, int64_t> counts;
+  auto each = [&](Statement& st, int64_t id, const std::vector<const char*>& facets) -> Status {
+    st.Reset();
+    st.BindInt(1, id);
+    for (;;) {
+      Result<bool> r = st.Step();
+      if (!r.ok()) return Sanitize(r.status());
+      if (!*r) break;
+      for (size_t i = 0; i < facets.size(); ++i) {
+        ++counts[{facets[i], st.ColumnText(static_cast<int>(i))}];
+      }
+    }
+    st.Reset();
+    return Status::Ok();
+  };
+  for (int64_t id : hits) {
+    if (Status s = each(*row, id, {"year", "origin", "classification"}); !s.ok()) return s;
+    if (Status s = each(*caveats, id, {"caveat"}); !s.ok()) return s;
+    if (Status s = each(*tags, id, {"tag"}); !s.ok()) return s;
+  }
+  for (auto& [key, n] : counts) out->push_back({key.first, key.second, n});
+  return Status::Ok();
+}
+
+// The date page of a few hits by SQL, in SqlSearch's order (created, NULL last, then
+// reference_id; `desc`: created descending).
+Result<std::vector<int64_t>> DatePageBySql(Db& db, const IdList& hits, bool desc, size_t offset,
+                                           size_t need) {
+  Result<Statement> st = db.Prepare("SELECT created, reference_id FROM cables WHERE id = ?1");
+  if (!st.ok()) return Sanitize(st.status());
+  struct Key {
+    bool no_date;
+    std::string created, reference_id;
+    int64_t id;
+  };
+  std::vector<Key> keys;
+  for (int64_t id : hits) {
+    st->Reset();
+    st->BindInt(1, id);
+    Result<bool> r = st->Step();
+    if (!r.ok()) return Sanitize(r.status());
+    if (*r) keys.push_back({st->ColumnIsNull(0), st->ColumnText(0), st->ColumnText(1), id});
+    st->Reset();
+  }
+  std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
+    if (a.no_date != b.no_date) return b.no_date;
+    if (a.created != b.created) return desc ? a.created > b.created : a.created < b.created;
+    return a.reference_id < b.reference_id;
+  });
+  std::vector<int64_t> page;
+  for (size_t i = offset; i < keys.size() && i < need; ++i) page.push_back(keys[i].id);
+  return page;
+}
+
 // ExecuteSearch without reading `cables` per hit; nullopt when it needs the search_columns cache
 // and that is absent or stale (the caller then runs SqlSearch).
 Result<std::optional<SearchOutput>> FastSearch(Db& db, const SearchSql& sql) {
   const bool ranked = sql.order == SearchSql::Order::kRank && !sql.match.empty();
-  const bool date_page = !ranked && sql.limit != 0;
-  ColumnNeeds needs;
-  needs.facets = sql.facets;
-  needs.date_asc = date_page && sql.order != SearchSql::Order::kDateDesc;
-  needs.date_desc = date_page && sql.order == SearchSql::Order::kDateDesc;
-  needs.origin = HasOrigin(*sql.filter);
-  const bool required = needs.facets || needs.origin || needs.date_asc || needs.date_desc;
-  needs.row_tokens = ranked;  // optional: without it ranking asks FTS5 for row sizes
-  std::optional<SearchColumns> cols;
-  if (required || needs.row_tokens) {
+  const bool desc = sql.order == SearchSql::Order::kDateDesc;
+  const int64_t offset = std::max<int64_t>(sql.offset, 0);
+
+  // origin: needs its columns to find the hits.
+  std::optional<SearchColumns> origin_cols;
+  if (HasOrigin(*sql.filter)) {
+    ColumnNeeds needs;
+    needs.origin = true;
     Result<std::optional<SearchColumns>> loaded = LoadSearchColumns(db, needs);
     if (!loaded.ok()) return loaded.status();
-    if (*loaded) {
-      cols = std::move(**loaded);
-    } else if (required) {
-      return std::optional<SearchOutput>();
-    }
+    if (!*loaded) return std::optional<SearchOutput>();
+    origin_cols = std::move(**loaded);
   }
 
   // The filter part; nullopt when there is none (every cable passes).
   std::optional<IdList> filter;
   const bool no_filter = sql.filter->kind == IdSetExpr::Kind::kAnd && sql.filter->children.empty();
   if (!no_filter) {
-    Result<IdList> ids = Evaluate(db, *sql.filter, cols ? &*cols : nullptr);
+    Result<IdList> ids = Evaluate(db, *sql.filter, origin_cols ? &*origin_cols : nullptr);
     if (!ids.ok()) return ids.status();
     filter = std::move(*ids);
   }
@@ -570,11 +682,9 @@ Result<std::optional<SearchOutput>> FastSearch(Db& db, const SearchSql& sql) {
   SearchOutput out;
   IdList hits;
   std::vector<std::pair<int64_t, double>> page;  // (id, bm25 or 0) in result order
-  const int64_t offset = std::max<int64_t>(sql.offset, 0);
   if (ranked) {
     Result<std::vector<Scored>> scored =
-        RankAll(db, sql.match, filter ? &*filter : nullptr,
-                cols && !cols->row_tokens.empty() ? &cols->row_tokens : nullptr);
+        RankAll(db, sql.match, filter ? &*filter : nullptr, sql.rank_rows_before_sizes);
     if (!scored.ok()) return scored.status();
     out.total = static_cast<int64_t>(scored->size());
     if (sql.facets) {
@@ -600,14 +710,40 @@ Result<std::optional<SearchOutput>> FastSearch(Db& db, const SearchSql& sql) {
       hits = std::move(*all);
     }
     out.total = static_cast<int64_t>(hits.size());
-    if (date_page && static_cast<size_t>(offset) < hits.size()) {
-      const PackedArray& rank = needs.date_desc ? cols->date_desc : cols->date_asc;
+  }
+
+  ColumnNeeds needs;
+  const bool date_page = !ranked && sql.limit != 0 && static_cast<size_t>(offset) < hits.size();
+  // Up to sql.small_hit_set hits, facets and the date page are read per hit with SQL (~30 us a
+  // hit: a `cables` row and its tags) rather than from the cached columns (~5 ms to read the
+  // 4.5 MB a facet count needs at 251,287 cables): `ref:07TBILISI23 --facets` (20 hits)
+  // 11.2 -> 7.9 ms.
+  const bool small = hits.size() <= sql.small_hit_set;
+  needs.facets = sql.facets && !small;
+  needs.date_asc = date_page && !small && !desc;
+  needs.date_desc = date_page && !small && desc;
+  std::optional<SearchColumns> cols;
+  if (needs.facets || needs.date_asc || needs.date_desc) {
+    Result<std::optional<SearchColumns>> loaded = LoadSearchColumns(db, needs);
+    if (!loaded.ok()) return loaded.status();
+    if (!*loaded) return std::optional<SearchOutput>();
+    cols = std::move(**loaded);
+  }
+
+  if (date_page) {
+    const size_t need = std::min(hits.size(), static_cast<size_t>(offset + sql.limit));
+    if (small) {
+      Result<std::vector<int64_t>> ids =
+          DatePageBySql(db, hits, desc, static_cast<size_t>(offset), need);
+      if (!ids.ok()) return ids.status();
+      for (int64_t id : *ids) page.emplace_back(id, 0);
+    } else {
+      const PackedArray& rank = desc ? cols->date_desc : cols->date_asc;
       auto rank_of = [&](int64_t id) {
         return id >= 0 && id <= cols->max_id ? rank[static_cast<size_t>(id)]
                                              : SearchColumns::kNoCable;
       };
       std::vector<int64_t> order(hits);
-      const size_t need = std::min(order.size(), static_cast<size_t>(offset + sql.limit));
       std::partial_sort(order.begin(), order.begin() + need, order.end(),
                         [&](int64_t a, int64_t b) { return rank_of(a) < rank_of(b); });
       for (size_t i = static_cast<size_t>(offset); i < need; ++i) page.emplace_back(order[i], 0);
@@ -637,7 +773,13 @@ Result<std::optional<SearchOutput>> FastSearch(Db& db, const SearchSql& sql) {
       if (Status s = FillSnippets(db, sql, expr, ids, tokens, &out.rows); !s.ok()) return s;
     }
   }
-  if (sql.facets) CountFacets(*cols, hits, &out.facets);
+  if (sql.facets) {
+    if (small) {
+      if (Status s = CountFacetsBySql(db, hits, &out.facets); !s.ok()) return s;
+    } else {
+      CountFacets(*cols, hits, &out.facets);
+    }
+  }
   return std::optional<SearchOutput>(std::move(out));
 }
 

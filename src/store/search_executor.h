@@ -26,6 +26,10 @@ struct IdSetExpr {
   std::string sql;                  // kSql, kOrigin: a SELECT of one integer column (cable ids)
   std::vector<std::string> params;  // kSql, kOrigin: text values of its '?' in order
   std::vector<IdSetExpr> children;  // kAnd/kOr: operands; kNot: exactly one
+  // kSql, kOrigin: `sql` restricted to one more '?', a cable id (tests a few ids without reading
+  // the whole set); `selective`: the set is known to be small (ref:, citedby:).
+  std::string probe;
+  bool selective = false;
   // kOrigin (origin:, docs/query_language.md): cables whose post_key equals `post_key` (ASCII case
   // folded; skipped when empty) or whose origin, originator or post contains `words` as a
   // whole-word sequence (ASCII case folded) — what `sql` computes, done on the cached columns.
@@ -45,6 +49,11 @@ struct SearchSql {
   // SearchSql) the search runs as SQL over `cables` only.
   std::optional<IdSetExpr> filter;
   bool in_memory = true;  // false: always run the whole search as SQL (tests compare both paths)
+  // Tuning of the in-memory path (tests set 0 to exercise the other branch): hit sets up to this
+  // size get facets and date pages by SQL per hit instead of from the cached columns; ranking
+  // switches to cached row sizes after this many rows.
+  size_t small_hit_set = 100;
+  int64_t rank_rows_before_sizes = 2000;
 
   enum class Order { kRank, kDateAsc, kDateDesc };
   Order order = Order::kDateAsc;  // kRank requires a non-empty `match`

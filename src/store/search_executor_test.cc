@@ -58,6 +58,8 @@ std::vector<std::tuple<std::string, std::string, int64_t>> Sorted(std::vector<Fa
   return out;
 }
 
+void ExpectSameOutput(const SearchOutput& f, const SearchOutput& s);
+
 void ExpectSame(Db& db, const std::string& text, SearchSql::Order order, int64_t offset,
                 int64_t limit, bool facets) {
   SCOPED_TRACE(text + " order=" + std::to_string(static_cast<int>(order)) +
@@ -69,10 +71,25 @@ void ExpectSame(Db& db, const std::string& text, SearchSql::Order order, int64_t
   sql.facets = facets;
   SearchSql reference = sql;
   reference.in_memory = false;
-  Result<SearchOutput> fast = ExecuteSearch(db, sql);
   Result<SearchOutput> slow = ExecuteSearch(db, reference);
-  ASSERT_TRUE(fast.ok()) << fast.status().ToString();
   ASSERT_TRUE(slow.ok()) << slow.status().ToString();
+  // Both branches of the in-memory path: per-hit SQL for small hit sets and FTS5's own row sizes,
+  // then the cached columns and sizes for every hit set.
+  for (bool columns : {false, true}) {
+    SCOPED_TRACE(columns ? "columns" : "per-hit SQL");
+    if (columns) {
+      sql.small_hit_set = 0;
+      sql.rank_rows_before_sizes = 0;
+    }
+    Result<SearchOutput> fast = ExecuteSearch(db, sql);
+    ASSERT_TRUE(fast.ok()) << fast.status().ToString();
+    ExpectSameOutput(*fast, *slow);
+  }
+}
+
+void ExpectSameOutput(const SearchOutput& f, const SearchOutput& s) {
+  const SearchOutput* fast = &f;
+  const SearchOutput* slow = &s;
   EXPECT_EQ(fast->total, slow->total);
   ASSERT_EQ(fast->rows.size(), slow->rows.size());
   for (size_t i = 0; i < fast->rows.size(); ++i) {
