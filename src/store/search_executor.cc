@@ -444,10 +444,25 @@ class IdFilterScope {
   bool defined_ = false;
 };
 
-struct Scored {
-  double bm25;  // FTS5 bm25(): lower is better
-  int64_t id;
-};
+using Scored = PhraseScore;  // (bm25, id); lower bm25 is better
+
+// Whether `match` is one quoted FTS5 string as the compiler writes it (`"government"`,
+// `"human rights"`, `"vers" *`): no operator, no column filter.
+bool IsOnePhrase(const std::string& match) {
+  if (match.size() < 2 || match[0] != '"') return false;
+  size_t i = 1;
+  for (; i < match.size(); ++i) {
+    if (match[i] != '"') continue;
+    if (i + 1 < match.size() && match[i + 1] == '"') {
+      ++i;  // a doubled quote inside the string
+      continue;
+    }
+    break;
+  }
+  if (i >= match.size()) return false;
+  std::string_view rest = std::string_view(match).substr(i + 1);
+  return rest.empty() || rest == " *";
+}
 
 // Every FTS5 hit of `match` (restricted to `filter` when set) with its bm25(), in one pass over
 // the index: no `cables` row is read (SqlSearch's ORDER BY joined one per hit: 690 ms for
@@ -474,17 +489,25 @@ Result<std::vector<Scored>> RankAll(Db& db, const std::string& match, const IdLi
     sizes = std::move(**loaded);
     return &sizes->row_tokens;
   };
-  std::string text =
-      "SELECT rowid, cablebase_bm25(cables_fts, 4.0, 1.0) FROM cables_fts WHERE cables_fts "
-      "MATCH ?1";
   std::vector<uint8_t> keep;
-  IdFilterScope scope(db, "cablebase_hit");
   if (filter) {
-    // Skips rows outside the filter before bm25() is computed for them.
     keep.assign(filter->empty() ? 0 : static_cast<size_t>(filter->back()) + 1, 0);
     for (int64_t id : *filter) {
       if (id >= 0) keep[static_cast<size_t>(id)] = 1;
     }
+  }
+  if (IsOnePhrase(match)) {
+    Result<std::vector<PhraseScore>> scored =
+        RankOnePhrase(db, match, {4.0, 1.0}, filter ? &keep : nullptr);
+    if (!scored.ok()) return Sanitize(scored.status());
+    return scored;
+  }
+  std::string text =
+      "SELECT rowid, cablebase_bm25(cables_fts, 4.0, 1.0) FROM cables_fts WHERE cables_fts "
+      "MATCH ?1";
+  IdFilterScope scope(db, "cablebase_hit");
+  if (filter) {
+    // Skips rows outside the filter before bm25() is computed for them.
     if (Status s = scope.Define(&keep); !s.ok()) return s;
     text += " AND cablebase_hit(rowid)";
   }
@@ -560,10 +583,10 @@ Result<std::vector<std::pair<int64_t, double>>> RankedPage(Db& db, std::vector<S
   candidates.reserve(scored.size());
   for (const Scored& s : scored) {
     ref->Reset();
-    ref->BindInt(1, s.id);
+    ref->BindInt(1, s.rowid);
     Result<bool> row = ref->Step();
     if (!row.ok()) return Sanitize(row.status());
-    candidates.push_back({s.bm25, *row ? ref->ColumnText(0) : std::string(), s.id});
+    candidates.push_back({s.bm25, *row ? ref->ColumnText(0) : std::string(), s.rowid});
     ref->Reset();
   }
   std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
@@ -689,7 +712,7 @@ Result<std::optional<SearchOutput>> FastSearch(Db& db, const SearchSql& sql) {
     out.total = static_cast<int64_t>(scored->size());
     if (sql.facets) {
       hits.reserve(scored->size());
-      for (const Scored& s : *scored) hits.push_back(s.id);
+      for (const Scored& s : *scored) hits.push_back(s.rowid);
       std::sort(hits.begin(), hits.end());
     }
     Result<std::vector<std::pair<int64_t, double>>> p =
