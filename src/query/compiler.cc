@@ -256,10 +256,20 @@ class IdSetBuilder {
   Result<Expr> Filter(const Node& n) {
     switch (n.field) {
       case Field::kTag:
-        return Leaf("SELECT cable_id FROM tags WHERE tag = ? COLLATE NOCASE", {n.text}, "cable_id");
+      {
+        Expr e = Leaf("SELECT cable_id FROM tags WHERE tag = ? COLLATE NOCASE", {n.text}, "cable_id");
+        e.set_column = "tag";
+        e.value = n.text;
+        return e;
+      }
       case Field::kCaveat:
-        return Leaf("SELECT cable_id FROM caveats WHERE caveat = ? COLLATE NOCASE", {n.text},
-                    "cable_id");
+      {
+        Expr e = Leaf("SELECT cable_id FROM caveats WHERE caveat = ? COLLATE NOCASE", {n.text},
+                      "cable_id");
+        e.set_column = "caveat";
+        e.value = n.text;
+        return e;
+      }
       case Field::kClass:
         return Leaf("SELECT id FROM cables WHERE classification_level = ?", {n.text}, "id");
       case Field::kFrom:

@@ -233,7 +233,8 @@ constexpr std::string_view kDateDescOrder = "created IS NULL, created DESC, refe
 }  // namespace
 
 Result<std::optional<SearchColumns>> LoadSearchColumns(Db& db, const ColumnNeeds& needs) {
-  if (!needs.facets && !needs.origin && !needs.date_asc && !needs.date_desc && !needs.row_tokens) {
+  if (!needs.facets && !needs.origin && !needs.tag && !needs.caveat && !needs.date_asc &&
+      !needs.date_desc && !needs.row_tokens) {
     return std::optional<SearchColumns>();
   }
   Result<int> version = SchemaVersion(db);
@@ -284,8 +285,12 @@ Result<std::optional<SearchColumns>> LoadSearchColumns(Db& db, const ColumnNeeds
         read("post_key", [&](std::string_view b) { return DecodeCodes(b, n, &cols.post_key); }));
     statuses.push_back(
         read("level", [&](std::string_view b) { return DecodeCodes(b, n, &cols.level); }));
+  }
+  if (needs.facets || needs.caveat) {
     statuses.push_back(
         read("caveat", [&](std::string_view b) { return DecodeSet(b, n, &cols.caveat); }));
+  }
+  if (needs.facets || needs.tag) {
     statuses.push_back(read("tag", [&](std::string_view b) { return DecodeSet(b, n, &cols.tag); }));
   }
   if (needs.origin) {

@@ -93,6 +93,8 @@ struct SearchColumns {
 struct ColumnNeeds {
   bool facets = false;     // year, post_key, level, caveat, tag
   bool origin = false;     // post_key, origin, originator, post
+  bool tag = false;        // tag only
+  bool caveat = false;     // caveat only
   bool date_asc = false;
   bool date_desc = false;
   bool row_tokens = false;

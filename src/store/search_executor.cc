@@ -204,7 +204,10 @@ Result<SearchOutput> SqlSearch(Db& db, const SearchSql& sql) {
 
 using IdList = std::vector<int64_t>;  // sorted, distinct cable ids
 
-Result<IdList> RunIdSql(Db& db, const std::string& text, const std::vector<std::string>& params) {
+// The ids `text` selects, sorted and distinct; `*rows` (when given) receives the number of rows
+// before duplicates were removed.
+Result<IdList> RunIdSql(Db& db, const std::string& text, const std::vector<std::string>& params,
+                        size_t* rows = nullptr) {
   Result<Statement> st = db.Prepare(text);
   if (!st.ok()) return Sanitize(st.status());
   BindAll(*st, params);
@@ -215,6 +218,7 @@ Result<IdList> RunIdSql(Db& db, const std::string& text, const std::vector<std::
     if (!*row) break;
     ids.push_back(st->ColumnInt(0));
   }
+  if (rows) *rows = ids.size();
   if (!std::is_sorted(ids.begin(), ids.end())) std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   return ids;
@@ -294,6 +298,38 @@ bool HasOrigin(const IdSetExpr& e) {
   return false;
 }
 
+// The ids of a tag:/caveat: leaf: from the index, or from the cached column when the index gives
+// more than `index_at_most` ids (SearchSql::index_set_at_most) and the cache is current.
+Result<IdList> SetColumnIds(Db& db, const IdSetExpr& e, size_t index_at_most) {
+  // The LIMIT counts rows, not cables (a caveat can be stored twice for one cable: text and
+  // metadata), so the row count decides whether the set was complete.
+  size_t rows = 0;
+  Result<IdList> ids =
+      RunIdSql(db, e.sql + " LIMIT " + std::to_string(index_at_most + 1), e.params, &rows);
+  if (!ids.ok() || rows <= index_at_most) return ids;
+  ColumnNeeds needs;
+  (e.set_column == "tag" ? needs.tag : needs.caveat) = true;
+  Result<std::optional<SearchColumns>> cols = LoadSearchColumns(db, needs);
+  if (!cols.ok()) return cols.status();
+  if (!*cols) return RunIdSql(db, e.sql, e.params);
+  const SetColumn& c = e.set_column == "tag" ? (*cols)->tag : (*cols)->caveat;
+  // The column holds upper(value) (ASCII only, like NOCASE's folding), distinct per cable.
+  std::string wanted;
+  for (char ch : e.value) wanted.push_back(ch >= 'a' && ch <= 'z' ? static_cast<char>(ch - 32) : ch);
+  uint32_t code = 0;
+  while (code < c.values.size() && c.values[code] != wanted) ++code;
+  IdList out;
+  for (size_t id = 0; id + 1 < c.offsets.size(); ++id) {
+    for (uint32_t k = c.offsets[id]; k < c.offsets[id + 1]; ++k) {
+      if (c.codes[k] == code) {
+        out.push_back(static_cast<int64_t>(id));
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 // Up to this many ids, an AND tests its other leaves per id (a few us each) instead of reading
 // their whole sets (up to 191,316 ids, ~15 ms).
 constexpr size_t kProbeAtMost = 256;
@@ -317,12 +353,19 @@ Result<IdList> Probe(Db& db, const IdSetExpr& e, const IdList& ids, bool keep) {
 
 // The ids of `e`. An AND subtracts its NOT operands from the others instead of complementing
 // them, so the set of every cable is read only for a NOT without a positive sibling.
-Result<IdList> Evaluate(Db& db, const IdSetExpr& e, const SearchColumns* cols) {
+// How Evaluate may use the cached columns.
+struct EvalContext {
+  const SearchColumns* origin = nullptr;  // origin: columns, when loaded
+  size_t index_set_at_most = 30000;       // SearchSql::index_set_at_most
+};
+
+Result<IdList> Evaluate(Db& db, const IdSetExpr& e, const EvalContext& cols) {
   switch (e.kind) {
     case IdSetExpr::Kind::kSql:
+      if (!e.set_column.empty()) return SetColumnIds(db, e, cols.index_set_at_most);
       return RunIdSql(db, e.sql, e.params);
     case IdSetExpr::Kind::kOrigin:
-      if (cols && !cols->origin.codes.empty()) return OriginIds(*cols, e);
+      if (cols.origin && !cols.origin->origin.codes.empty()) return OriginIds(*cols.origin, e);
       return RunIdSql(db, e.sql, e.params);
     case IdSetExpr::Kind::kOr: {
       IdList acc;
@@ -697,7 +740,10 @@ Result<std::optional<SearchOutput>> FastSearch(Db& db, const SearchSql& sql) {
   std::optional<IdList> filter;
   const bool no_filter = sql.filter->kind == IdSetExpr::Kind::kAnd && sql.filter->children.empty();
   if (!no_filter) {
-    Result<IdList> ids = Evaluate(db, *sql.filter, origin_cols ? &*origin_cols : nullptr);
+    EvalContext context;
+    context.origin = origin_cols ? &*origin_cols : nullptr;
+    context.index_set_at_most = sql.index_set_at_most;
+    Result<IdList> ids = Evaluate(db, *sql.filter, context);
     if (!ids.ok()) return ids.status();
     filter = std::move(*ids);
   }
