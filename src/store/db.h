@@ -114,7 +114,7 @@ class Db {
   const std::vector<uint32_t>* fts_row_tokens = nullptr;
   std::function<const std::vector<uint32_t>*()> fts_row_tokens_loader;
   int64_t fts_row_tokens_after = 2000;  // rows scored before the loader is called
-  void* fts_rank_all = nullptr;         // the running RankOnePhrase call's state
+  void* fts_rank_all = nullptr;         // the running RankPhrases call's state
 
   int64_t LastInsertRowId() const;
   int64_t Changes() const;

@@ -3,7 +3,10 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <climits>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <string_view>
 
@@ -109,27 +112,37 @@ void Bm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, i
   sqlite3_result_double(ctx, -1.0 * score);
 }
 
-// The state of one RankOnePhrase call, reached from the aux function through Db.
+// The state of one RankPhrases call, reached from the aux function through Db.
 struct RankAllState {
   const std::vector<uint8_t>* keep = nullptr;
+  std::vector<bool> negative;  // per phrase of the query, in FTS5's phrase order
   std::vector<PhraseScore>* out = nullptr;
   Db* db = nullptr;
   std::vector<double> weights;
-  int64_t rows = 0;      // rows of the phrase (its document frequency)
   double avgdl = 0;
-  int rc = SQLITE_OK;
+  int phrase = 0;              // the phrase xQueryPhrase is walking
+  int64_t rows = 0;            // rows of that phrase so far (its document frequency at the end)
+  int64_t rows_all = 0;        // rows walked in this call (decides when to load row sizes)
+  std::vector<PhraseScore>* rows_out = nullptr;  // (tf part, rowid) of the phrase's kept rows
+  std::vector<int64_t>* excluded = nullptr;     // rowids of a negative phrase
 };
 
 int ScoreRow(const Fts5ExtensionApi* api, Fts5Context* fts, void* user) {
   auto* st = static_cast<RankAllState*>(user);
   ++st->rows;
+  ++st->rows_all;
   sqlite3_int64 rowid = api->xRowid(fts);
+  if (st->excluded) {
+    st->excluded->push_back(rowid);
+    return SQLITE_OK;
+  }
   if (st->keep && (rowid < 0 || static_cast<uint64_t>(rowid) >= st->keep->size() ||
                    !(*st->keep)[static_cast<size_t>(rowid)])) {
     return SQLITE_OK;
   }
   Db* db = st->db;
-  if (!db->fts_row_tokens && db->fts_row_tokens_loader && st->rows >= db->fts_row_tokens_after) {
+  if (!db->fts_row_tokens && db->fts_row_tokens_loader &&
+      st->rows_all >= db->fts_row_tokens_after) {
     db->fts_row_tokens = db->fts_row_tokens_loader();
     db->fts_row_tokens_loader = nullptr;
   }
@@ -154,12 +167,14 @@ int ScoreRow(const Fts5ExtensionApi* api, Fts5Context* fts, void* user) {
     if (rc != SQLITE_OK) return rc;
     d = (double)tokens;
   }
-  // bm25() (fts5_aux.c, SQLite 3.40) for one phrase is -(0.0 + idf * tf_part) with the same
-  // operations in the same order; the IDF needs the phrase's row count, known at the end, so the
-  // row keeps tf_part and RankAll multiplies.
+  // bm25() (fts5_aux.c, SQLite 3.40) is -(0.0 + idf_0 * tf_0 + idf_1 * tf_1 ...) over the query's
+  // phrases in order, with tf_i this fraction (0 for a phrase without instances in the row: a
+  // negated one, an OR branch the row lacks). The IDF needs the phrase's row count, known at the
+  // end, so the row keeps tf_i and RankAll multiplies and sums.
   const double k1 = 1.2;
   const double b = 0.75;
-  st->out->push_back({(freq * (k1 + 1.0)) / (freq + k1 * (1 - b + b * d / st->avgdl)), rowid});
+  st->rows_out->push_back(
+      {(freq * (k1 + 1.0)) / (freq + k1 * (1 - b + b * d / st->avgdl)), rowid});
   return SQLITE_OK;
 }
 
@@ -167,30 +182,74 @@ void RankAll(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx
              sqlite3_value** val) {
   auto* db = static_cast<Db*>(api->xUserData(fts));
   auto* st = static_cast<RankAllState*>(db->fts_rank_all);
-  if (st == nullptr || api->xPhraseCount(fts) != 1) {
-    sqlite3_result_error(ctx, "cablebase_rank_all: not a one-phrase query", -1);
+  if (st == nullptr || api->xPhraseCount(fts) != static_cast<int>(st->negative.size())) {
+    sqlite3_result_error(ctx, "cablebase_rank_all: unexpected query shape", -1);
     return;
   }
   for (int i = 0; i < n_val; ++i) st->weights.push_back(sqlite3_value_double(val[i]));
   sqlite3_int64 rows = 0, tokens = 0;
   int rc = api->xRowCount(fts, &rows);
   if (rc == SQLITE_OK) rc = api->xColumnTotalSize(fts, -1, &tokens);
-  if (rc == SQLITE_OK) {
-    st->avgdl = (double)tokens / (double)rows;
-    st->out->reserve(static_cast<size_t>(rows));  // untouched capacity costs no memory
-    rc = api->xQueryPhrase(fts, 0, st, ScoreRow);
+  if (rc != SQLITE_OK) {
+    sqlite3_result_error_code(ctx, rc);
+    return;
+  }
+  st->avgdl = (double)tokens / (double)rows;
+  const size_t phrases = st->negative.size();
+  std::vector<std::vector<PhraseScore>> tf(phrases);
+  std::vector<double> idf(phrases, 0.0);
+  std::vector<int64_t> excluded;
+  for (size_t i = 0; i < phrases && rc == SQLITE_OK; ++i) {
+    st->phrase = static_cast<int>(i);
+    st->rows = 0;
+    st->excluded = st->negative[i] ? &excluded : nullptr;
+    st->rows_out = &tf[i];
+    if (phrases == 1) tf[i].reserve(static_cast<size_t>(rows));  // untouched capacity is free
+    rc = api->xQueryPhrase(fts, static_cast<int>(i), st, ScoreRow);
+    const sqlite3_int64 hits = st->rows;
+    idf[i] = std::log((rows - hits + 0.5) / (hits + 0.5));
+    if (idf[i] <= 0.0) idf[i] = 1e-6;
   }
   if (rc != SQLITE_OK) {
     sqlite3_result_error_code(ctx, rc);
     return;
   }
-  const sqlite3_int64 hits = st->rows;
-  double idf = std::log((rows - hits + 0.5) / (hits + 0.5));
-  if (idf <= 0.0) idf = 1e-6;
-  for (PhraseScore& p : *st->out) {
+  // xQueryPhrase walks rows in rowid order, so `excluded` is sorted and the merge below visits
+  // rowids in increasing order: one pointer decides exclusion.
+  if (!std::is_sorted(excluded.begin(), excluded.end())) {
+    std::sort(excluded.begin(), excluded.end());
+  }
+  size_t ex = 0;
+  auto is_excluded = [&](int64_t rowid) {
+    while (ex < excluded.size() && excluded[ex] < rowid) ++ex;
+    return ex < excluded.size() && excluded[ex] == rowid;
+  };
+  if (phrases == 1) {
+    for (PhraseScore& p : tf[0]) {
+      double score = 0.0;
+      score += idf[0] * p.bm25;
+      p.bm25 = -1.0 * score;
+    }
+    *st->out = std::move(tf[0]);
+    sqlite3_result_int(ctx, 1);
+    return;
+  }
+  // Rows of any positive phrase (each list is in rowid order), merged; the sum in phrase order.
+  std::vector<size_t> at(phrases, 0);
+  for (;;) {
+    int64_t next = INT64_MAX;
+    for (size_t i = 0; i < phrases; ++i) {
+      if (at[i] < tf[i].size()) next = std::min(next, tf[i][at[i]].rowid);
+    }
+    if (next == INT64_MAX) break;
     double score = 0.0;
-    score += idf * p.bm25;
-    p.bm25 = -1.0 * score;
+    for (size_t i = 0; i < phrases; ++i) {
+      if (at[i] < tf[i].size() && tf[i][at[i]].rowid == next) {
+        score += idf[i] * tf[i][at[i]].bm25;
+        ++at[i];
+      }
+    }
+    if (!is_excluded(next)) st->out->push_back({-1.0 * score, next});
   }
   sqlite3_result_int(ctx, 1);
 }
@@ -262,13 +321,15 @@ Result<std::vector<uint32_t>> ReadRowTokens(Db& db, int64_t max_id) {
   return tokens;
 }
 
-Result<std::vector<PhraseScore>> RankOnePhrase(Db& db, const std::string& match,
-                                               const std::vector<double>& weights,
-                                               const std::vector<uint8_t>* keep) {
+Result<std::vector<PhraseScore>> RankPhrases(Db& db, const std::string& match,
+                                             const std::vector<bool>& negative,
+                                             const std::vector<double>& weights,
+                                             const std::vector<uint8_t>* keep) {
   if (Status s = RegisterFtsRank(db); !s.ok()) return s;
   std::vector<PhraseScore> out;
   RankAllState state;
   state.keep = keep;
+  state.negative = negative;
   state.out = &out;
   state.db = &db;
   std::string call = "SELECT cablebase_rank_all(cables_fts";

@@ -25,22 +25,25 @@ Status RegisterFtsRank(Db& db);
 
 inline constexpr uint32_t kUnknownTokens = 0xFFFFFFFFu;
 
-// One scored row of RankOnePhrase: bm25 as cablebase_bm25()/bm25() return it (lower is better).
+// One scored row of RankPhrases: bm25 as cablebase_bm25()/bm25() return it (lower is better).
 struct PhraseScore {
   double bm25;
   int64_t rowid;
 };
 
-// Every row of `match` with its bm25(cables_fts, weights...) score, computed in one SQL call: the
-// function cablebase_rank_all walks the phrase's rows with xQueryPhrase, so there is no SQL step
-// per row (government, 195,445 rows: 65 -> 35 ms). Only for a `match` of exactly one phrase
-// without a column filter (`"government"`, `"human rights"`, `"vers" *`); the scores equal
-// bm25()'s. Rows whose rowid is not set in `keep` (when given) are counted for the IDF but not
-// returned. Row sizes as cablebase_bm25 (db.fts_row_tokens and its loader). Errors: kInternal
-// when SQLite rejects the expression.
-Result<std::vector<PhraseScore>> RankOnePhrase(Db& db, const std::string& match,
-                                               const std::vector<double>& weights,
-                                               const std::vector<uint8_t>* keep);
+// Every row of `match` with its bm25(cables_fts, weights...) score, in rowid order, computed in one
+// SQL call: the function cablebase_rank_all walks each phrase's rows with xQueryPhrase, so there is
+// no SQL step per row (government, 195,445 rows: 65 -> 35 ms). Only for these shapes of `match`,
+// whose phrases `negative` lists in FTS5's order (false = positive): one phrase (`"government"`,
+// `"human rights"`, `"vers" *`); an OR of phrases; a phrase NOT a phrase or an OR of phrases —
+// without column filters (store/search_executor.cc ParseRankable). The scores equal bm25()'s.
+// Rows whose rowid is not set in `keep` (when given) are counted for the IDF but not returned. Row
+// sizes as cablebase_bm25 (db.fts_row_tokens and its loader). Errors: kInternal when SQLite
+// rejects the expression or its phrases are not `negative.size()`.
+Result<std::vector<PhraseScore>> RankPhrases(Db& db, const std::string& match,
+                                             const std::vector<bool>& negative,
+                                             const std::vector<double>& weights,
+                                             const std::vector<uint8_t>* keep);
 
 // The token counts of every FTS5 row (subject + body) from cables_fts_docsize, index = rowid,
 // kUnknownTokens for rowids without a row.

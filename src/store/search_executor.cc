@@ -489,22 +489,65 @@ class IdFilterScope {
 
 using Scored = PhraseScore;  // (bm25, id); lower bm25 is better
 
-// Whether `match` is one quoted FTS5 string as the compiler writes it (`"government"`,
-// `"human rights"`, `"vers" *`): no operator, no column filter.
-bool IsOnePhrase(const std::string& match) {
-  if (match.size() < 2 || match[0] != '"') return false;
-  size_t i = 1;
-  for (; i < match.size(); ++i) {
-    if (match[i] != '"') continue;
-    if (i + 1 < match.size() && match[i + 1] == '"') {
-      ++i;  // a doubled quote inside the string
-      continue;
+// The phrases of `match` (false = positive, true = negated) when it has a shape RankPhrases
+// takes, as the compiler writes them (compiler.cc: QuoteFts, JoinFts, AndNot): P, (P OR P ...),
+// (P NOT P), (P NOT (P OR P ...)), where P is "text" or "text" * (no column filter); else nullopt.
+std::optional<std::vector<bool>> ParseRankable(std::string_view m) {
+  size_t i = 0;
+  auto phrase = [&]() -> bool {
+    if (i >= m.size() || m[i] != '"') return false;
+    for (++i; i < m.size(); ++i) {
+      if (m[i] != '"') continue;
+      if (i + 1 < m.size() && m[i + 1] == '"') {
+        ++i;  // a doubled quote inside the string
+        continue;
+      }
+      break;
     }
-    break;
+    if (i >= m.size()) return false;
+    ++i;
+    if (m.substr(i, 2) == " *") i += 2;
+    return true;
+  };
+  auto word = [&](std::string_view w) {
+    if (m.substr(i, w.size()) != w) return false;
+    i += w.size();
+    return true;
+  };
+  // An OR list "(P OR P ...)" or a single P; appends one flag per phrase.
+  auto or_list = [&](bool negated, std::vector<bool>* out) -> bool {
+    if (i < m.size() && m[i] == '(') {
+      ++i;
+      do {
+        if (!phrase()) return false;
+        out->push_back(negated);
+      } while (word(" OR "));
+      return word(")");
+    }
+    if (!phrase()) return false;
+    out->push_back(negated);
+    return true;
+  };
+  std::vector<bool> flags;
+  if (phrase()) {
+    flags.push_back(false);
+  } else if (i == 0 && word("(")) {
+    if (!phrase()) return std::nullopt;
+    flags.push_back(false);
+    if (word(" NOT ")) {
+      if (!or_list(true, &flags) || !word(")")) return std::nullopt;
+    } else {
+      while (word(" OR ")) {
+        if (!phrase()) return std::nullopt;
+        flags.push_back(false);
+      }
+      if (!word(")")) return std::nullopt;
+    }
+  } else {
+    return std::nullopt;
   }
-  if (i >= match.size()) return false;
-  std::string_view rest = std::string_view(match).substr(i + 1);
-  return rest.empty() || rest == " *";
+  if (i != m.size()) return std::nullopt;
+  return flags;
 }
 
 // Every FTS5 hit of `match` (restricted to `filter` when set) with its bm25(), in one pass over
@@ -539,11 +582,11 @@ Result<std::vector<Scored>> RankAll(Db& db, const std::string& match, const IdLi
       if (id >= 0) keep[static_cast<size_t>(id)] = 1;
     }
   }
-  if (IsOnePhrase(match)) {
+  if (std::optional<std::vector<bool>> phrases = ParseRankable(match)) {
     Result<std::vector<PhraseScore>> scored =
-        RankOnePhrase(db, match, {4.0, 1.0}, filter ? &keep : nullptr);
-    if (!scored.ok()) return Sanitize(scored.status());
-    return scored;
+        RankPhrases(db, match, *phrases, {4.0, 1.0}, filter ? &keep : nullptr);
+    // A shape this parser misread (FTS5 counts other phrases) is ranked row by row below.
+    if (scored.ok() || scored.status().code() != StatusCode::kInternal) return scored;
   }
   std::string text =
       "SELECT rowid, cablebase_bm25(cables_fts, 4.0, 1.0) FROM cables_fts WHERE cables_fts "

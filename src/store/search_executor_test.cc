@@ -115,7 +115,11 @@ const std::vector<std::string>& Queries() {
       "ref:08LONDON1115", "ref:08LONDON1064 tag:PREL", "cites:08MOSCOW1187",
       "citedby:08LONDON1412", "hamas OR tag:PREL", "embassy OR tag:ECON",
       "-(tag:PREL OR origin:moscow) russia", "election -from:2009", "a*",
-      "nosuchwordanywhere", "tag:NOSUCHTAG", "russia from:2008 to:2008 -tag:PREL"};
+      "nosuchwordanywhere", "tag:NOSUCHTAG", "russia from:2008 to:2008 -tag:PREL",
+      "russia OR iran", "iran -nuclear -weapons", "(russia OR ukraine) gas",
+      "\"human rights\" OR moscow", "hamas OR fatah OR plo", "moscow NOT (putin OR kremlin)",
+      "moscow -\"foreign minister\"", "vers* OR nosuchwordanywhere", "embassy tag:PREL",
+      "subject:moscow OR putin", "\"say \"\"hi\"\"\" OR moscow"};
   return q;
 }
 
