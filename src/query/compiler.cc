@@ -271,7 +271,12 @@ class IdSetBuilder {
         return e;
       }
       case Field::kClass:
-        return Leaf("SELECT id FROM cables WHERE classification_level = ?", {n.text}, "id");
+      {
+        Expr e = Leaf("SELECT id FROM cables WHERE classification_level = ?", {n.text}, "id");
+        e.set_column = "level";
+        e.value = n.text;
+        return e;
+      }
       case Field::kFrom:
         return Leaf("SELECT id FROM cables WHERE created >= ?", {n.text}, "id");
       case Field::kTo:

@@ -233,7 +233,8 @@ constexpr std::string_view kDateDescOrder = "created IS NULL, created DESC, refe
 }  // namespace
 
 Result<std::optional<SearchColumns>> LoadSearchColumns(Db& db, const ColumnNeeds& needs) {
-  if (!needs.facets && !needs.origin && !needs.tag && !needs.caveat && !needs.date_asc &&
+  if (!needs.facets && !needs.origin && !needs.tag && !needs.caveat && !needs.level &&
+      !needs.date_asc &&
       !needs.date_desc && !needs.row_tokens) {
     return std::optional<SearchColumns>();
   }
@@ -283,6 +284,8 @@ Result<std::optional<SearchColumns>> LoadSearchColumns(Db& db, const ColumnNeeds
     statuses.push_back(read("year", [&](std::string_view b) { return DecodeCodes(b, n, &cols.year); }));
     statuses.push_back(
         read("post_key", [&](std::string_view b) { return DecodeCodes(b, n, &cols.post_key); }));
+  }
+  if (needs.facets || needs.level) {
     statuses.push_back(
         read("level", [&](std::string_view b) { return DecodeCodes(b, n, &cols.level); }));
   }

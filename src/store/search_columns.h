@@ -95,6 +95,7 @@ struct ColumnNeeds {
   bool origin = false;     // post_key, origin, originator, post
   bool tag = false;        // tag only
   bool caveat = false;     // caveat only
+  bool level = false;      // level only
   bool date_asc = false;
   bool date_desc = false;
   bool row_tokens = false;

@@ -298,7 +298,7 @@ bool HasOrigin(const IdSetExpr& e) {
   return false;
 }
 
-// The ids of a tag:/caveat: leaf: from the index, or from the cached column when the index gives
+// The ids of a tag:/caveat:/class: leaf: from the index, or from the cached column when the index gives
 // more than `index_at_most` ids (SearchSql::index_set_at_most) and the cache is current.
 Result<IdList> SetColumnIds(Db& db, const IdSetExpr& e, size_t index_at_most) {
   // The LIMIT counts rows, not cables (a caveat can be stored twice for one cable: text and
@@ -308,10 +308,21 @@ Result<IdList> SetColumnIds(Db& db, const IdSetExpr& e, size_t index_at_most) {
       RunIdSql(db, e.sql + " LIMIT " + std::to_string(index_at_most + 1), e.params, &rows);
   if (!ids.ok() || rows <= index_at_most) return ids;
   ColumnNeeds needs;
-  (e.set_column == "tag" ? needs.tag : needs.caveat) = true;
+  const bool level = e.set_column == "level";
+  (level ? needs.level : e.set_column == "tag" ? needs.tag : needs.caveat) = true;
   Result<std::optional<SearchColumns>> cols = LoadSearchColumns(db, needs);
   if (!cols.ok()) return cols.status();
   if (!*cols) return RunIdSql(db, e.sql, e.params);
+  if (level) {
+    const CodeColumn& c = (*cols)->level;
+    uint32_t code = 1;  // code 0 is NULL, which `classification_level = ?` never matches
+    while (code < c.values.size() && c.values[code] != e.value) ++code;
+    IdList out;
+    for (size_t id = 0; id < c.codes.size(); ++id) {
+      if (c.codes[id] == code) out.push_back(static_cast<int64_t>(id));
+    }
+    return out;
+  }
   const SetColumn& c = e.set_column == "tag" ? (*cols)->tag : (*cols)->caveat;
   // The column holds upper(value) (ASCII only, like NOCASE's folding), distinct per cable.
   std::string wanted;

@@ -175,7 +175,8 @@ TEST_F(SearchPaths, IngestLeavesTheColumnsCurrent) {
 // 251,287 cables), because the limit counted rows and the check counted cables.
 TEST_F(SearchPaths, SetLimitCountsRowsNotCables) {
   ASSERT_NE(db_, nullptr);
-  for (const std::string& q : {"caveat:noforn", "caveat:sipdis", "tag:PREL", "caveat:noforn tag:PREL"}) {
+  for (const std::string& q : {"caveat:noforn", "caveat:sipdis", "tag:PREL", "caveat:noforn tag:PREL",
+                                "class:secret", "class:confidential -caveat:noforn"}) {
     SearchSql reference = Compiled(q, SearchSql::Order::kDateAsc);
     reference.in_memory = false;
     reference.limit = 0;
