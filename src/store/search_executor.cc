@@ -803,7 +803,7 @@ Result<std::optional<SearchOutput>> FastSearch(Db& db, const SearchSql& sql) {
   }
 
   SearchOutput out;
-  IdList hits;
+  IdList hits;  // the hit set; in rowid order except when ranked (then only facets read it)
   std::vector<std::pair<int64_t, double>> page;  // (id, bm25 or 0) in result order
   if (ranked) {
     Result<std::vector<Scored>> scored =
@@ -811,9 +811,9 @@ Result<std::optional<SearchOutput>> FastSearch(Db& db, const SearchSql& sql) {
     if (!scored.ok()) return scored.status();
     out.total = static_cast<int64_t>(scored->size());
     if (sql.facets) {
+      // Facet counting does not need the ids in order (sorting 195,445 cost ~4 ms).
       hits.reserve(scored->size());
       for (const Scored& s : *scored) hits.push_back(s.rowid);
-      std::sort(hits.begin(), hits.end());
     }
     Result<std::vector<std::pair<int64_t, double>>> p =
         RankedPage(db, std::move(*scored), offset, sql.limit);
