@@ -157,7 +157,7 @@ class Archive {
   // summary) only when a source does not exist (kNotFound), the archive is read-only
   // (kInvalidArgument) or the database refuses a write (kIoError/kTimeout); batches committed before
   // the failure stay. At the end it rebuilds the search columns (compact facet and date-order
-  // columns searches read; docs/schema.md, search_columns) when anything changed: ~10 s at 251,287
+  // columns searches read; docs/schema.md, search_columns) when anything changed: ~2 s at 251,287
   // cables, nothing when the archive is unchanged.
   Result<IngestSummary> Ingest(const std::vector<std::string>& sources,
                                const IngestOptions& options = {});

@@ -225,9 +225,8 @@ class IdSetBuilder {
       }
     }
     if (from && to) {
-      e.children.push_back(
-          Leaf("SELECT id FROM cables WHERE created >= ? AND created < ?",
-               {from->text, to->text + "~"}, "id"));
+      e.children.push_back(Leaf("SELECT id FROM cables WHERE created >= ? AND created < ?",
+                                {from->text, to->text + "~"}, "id"));
     } else if (from || to) {
       Result<Expr> child = Filter(from ? *from : *to);
       if (!child.ok()) return child;
@@ -237,8 +236,7 @@ class IdSetBuilder {
   }
 
   static Expr FtsLeaf(std::string fts) {
-    return Leaf("SELECT rowid FROM cables_fts WHERE cables_fts MATCH ?", {std::move(fts)},
-                "rowid");
+    return Leaf("SELECT rowid FROM cables_fts WHERE cables_fts MATCH ?", {std::move(fts)}, "rowid");
   }
 
  private:
@@ -255,23 +253,21 @@ class IdSetBuilder {
 
   Result<Expr> Filter(const Node& n) {
     switch (n.field) {
-      case Field::kTag:
-      {
-        Expr e = Leaf("SELECT cable_id FROM tags WHERE tag = ? COLLATE NOCASE", {n.text}, "cable_id");
+      case Field::kTag: {
+        Expr e =
+            Leaf("SELECT cable_id FROM tags WHERE tag = ? COLLATE NOCASE", {n.text}, "cable_id");
         e.set_column = "tag";
         e.value = n.text;
         return e;
       }
-      case Field::kCaveat:
-      {
+      case Field::kCaveat: {
         Expr e = Leaf("SELECT cable_id FROM caveats WHERE caveat = ? COLLATE NOCASE", {n.text},
                       "cable_id");
         e.set_column = "caveat";
         e.value = n.text;
         return e;
       }
-      case Field::kClass:
-      {
+      case Field::kClass: {
         Expr e = Leaf("SELECT id FROM cables WHERE classification_level = ?", {n.text}, "id");
         e.set_column = "level";
         e.value = n.text;

@@ -120,11 +120,11 @@ struct RankAllState {
   Db* db = nullptr;
   std::vector<double> weights;
   double avgdl = 0;
-  int phrase = 0;              // the phrase xQueryPhrase is walking
-  int64_t rows = 0;            // rows of that phrase so far (its document frequency at the end)
-  int64_t rows_all = 0;        // rows walked in this call (decides when to load row sizes)
+  int phrase = 0;        // the phrase xQueryPhrase is walking
+  int64_t rows = 0;      // rows of that phrase so far (its document frequency at the end)
+  int64_t rows_all = 0;  // rows walked in this call (decides when to load row sizes)
   std::vector<PhraseScore>* rows_out = nullptr;  // (tf part, rowid) of the phrase's kept rows
-  std::vector<int64_t>* excluded = nullptr;     // rowids of a negative phrase
+  std::vector<int64_t>* excluded = nullptr;      // rowids of a negative phrase
 };
 
 int ScoreRow(const Fts5ExtensionApi* api, Fts5Context* fts, void* user) {
@@ -153,8 +153,8 @@ int ScoreRow(const Fts5ExtensionApi* api, Fts5Context* fts, void* user) {
   int rc = api->xPhraseFirst(fts, 0, &it, &col, &off);
   if (rc != SQLITE_OK) return rc;
   for (; col >= 0; api->xPhraseNext(fts, &it, &col, &off)) {
-    freq += static_cast<size_t>(col) < st->weights.size() ? st->weights[static_cast<size_t>(col)]
-                                                          : 1.0;
+    freq +=
+        static_cast<size_t>(col) < st->weights.size() ? st->weights[static_cast<size_t>(col)] : 1.0;
   }
   double d = 0.0;
   const std::vector<uint32_t>* counts = db->fts_row_tokens;
@@ -173,8 +173,7 @@ int ScoreRow(const Fts5ExtensionApi* api, Fts5Context* fts, void* user) {
   // end, so the row keeps tf_i and RankAll multiplies and sums.
   const double k1 = 1.2;
   const double b = 0.75;
-  st->rows_out->push_back(
-      {(freq * (k1 + 1.0)) / (freq + k1 * (1 - b + b * d / st->avgdl)), rowid});
+  st->rows_out->push_back({(freq * (k1 + 1.0)) / (freq + k1 * (1 - b + b * d / st->avgdl)), rowid});
   return SQLITE_OK;
 }
 

@@ -171,8 +171,8 @@ bool DecodeCodes(std::string_view blob, size_t n, CodeColumn* c) {
 bool DecodeSet(std::string_view blob, size_t n, SetColumn* c) {
   Reader r(blob);
   PackedArray counts;
-  if (!r.Magic() || !r.Strings(&c->values) || !r.List(&counts) || !r.List(&c->codes) ||
-      !r.Done() || counts.size() != n) {
+  if (!r.Magic() || !r.Strings(&c->values) || !r.List(&counts) || !r.List(&c->codes) || !r.Done() ||
+      counts.size() != n) {
     return false;
   }
   c->offsets.resize(n + 1);
@@ -234,8 +234,7 @@ constexpr std::string_view kDateDescOrder = "created IS NULL, created DESC, refe
 
 Result<std::optional<SearchColumns>> LoadSearchColumns(Db& db, const ColumnNeeds& needs) {
   if (!needs.facets && !needs.origin && !needs.tag && !needs.caveat && !needs.level &&
-      !needs.date_asc &&
-      !needs.date_desc && !needs.row_tokens) {
+      !needs.date_asc && !needs.date_desc && !needs.row_tokens) {
     return std::optional<SearchColumns>();
   }
   Result<int> version = SchemaVersion(db);
@@ -244,8 +243,7 @@ Result<std::optional<SearchColumns>> LoadSearchColumns(Db& db, const ColumnNeeds
   Result<std::string> generation = CurrentGeneration(db);
   if (!generation.ok()) return generation.status();
 
-  Result<Statement> st =
-      db.Prepare("SELECT rowid, generation FROM search_columns WHERE name = ?1");
+  Result<Statement> st = db.Prepare("SELECT rowid, generation FROM search_columns WHERE name = ?1");
   if (!st.ok()) return st.status();
   Result<Statement> max_st = db.Prepare("SELECT max(id) FROM cables");
   if (!max_st.ok()) return max_st.status();
@@ -273,15 +271,17 @@ Result<std::optional<SearchColumns>> LoadSearchColumns(Db& db, const ColumnNeeds
     std::string_view bytes(blob->data.get(), blob->size);
     cols.buffers.push_back(std::move(blob->data));
     if (!decode(bytes)) {
-      return Status(StatusCode::kCorrupt, "search column '" + std::string(name) +
-                                              "' does not decode; run `cablebase ingest` to rebuild",
+      return Status(StatusCode::kCorrupt,
+                    "search column '" + std::string(name) +
+                        "' does not decode; run `cablebase ingest` to rebuild",
                     db.path());
     }
     return Status::Ok();
   };
   std::vector<Status> statuses;
   if (needs.facets) {
-    statuses.push_back(read("year", [&](std::string_view b) { return DecodeCodes(b, n, &cols.year); }));
+    statuses.push_back(
+        read("year", [&](std::string_view b) { return DecodeCodes(b, n, &cols.year); }));
     statuses.push_back(
         read("post_key", [&](std::string_view b) { return DecodeCodes(b, n, &cols.post_key); }));
   }
@@ -298,8 +298,8 @@ Result<std::optional<SearchColumns>> LoadSearchColumns(Db& db, const ColumnNeeds
   }
   if (needs.origin) {
     if (!needs.facets) {
-      statuses.push_back(read(
-          "post_key", [&](std::string_view b) { return DecodeCodes(b, n, &cols.post_key); }));
+      statuses.push_back(
+          read("post_key", [&](std::string_view b) { return DecodeCodes(b, n, &cols.post_key); }));
     }
     statuses.push_back(
         read("origin", [&](std::string_view b) { return DecodeCodes(b, n, &cols.origin); }));

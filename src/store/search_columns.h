@@ -2,12 +2,13 @@
 //
 // Why: a search of a common word hits ~190,000 of 251,287 cables. Counting facets or finding the
 // first page by date through the `cables` rows touches one 4 KB page per hit (the rows carry the
-// body): ~2.8 s for `government --facets`. These columns are a few MB read in one go (~3 ms), and
-// facets/date pages are then loops over arrays (bench/README.md, issue 6).
+// body): ~2.8 s for `government --facets`. The columns a facet count needs are 4.5 MB read in one
+// go (~5-8 ms, one pread per 4 KB page), and facets/date pages are then loops over arrays
+// (bench/README.md, issue 6).
 //
 // The table `search_columns` (schema version 2, docs/schema.md) holds one blob per column and the
-// archive generation it was built from: `meta.cables_generation`, which triggers on `cables` bump on
-// every insert, update and delete, plus max(cables.id) and max(cable_versions.id). A stale or
+// archive generation it was built from: `meta.cables_generation`, which triggers on `cables` bump
+// on every insert, update and delete, plus max(cables.id) and max(cable_versions.id). A stale or
 // missing cache is never used: search falls back to SQL over `cables` (same results, slower), and
 // RefreshSearchColumns rebuilds it (ingest does at its end).
 #ifndef CABLEBASE_STORE_SEARCH_COLUMNS_H_
@@ -71,14 +72,14 @@ struct SetColumn {
 // The columns; plain data, loaded per search (not shared, not thread-bound). Movable: the arrays
 // view buffers it owns on the heap.
 struct SearchColumns {
-  int64_t max_id = 0;      // largest cables.id; arrays have max_id + 1 entries
-  CodeColumn year;         // CAST(year AS TEXT)
-  CodeColumn post_key;     // post_key (the "origin" facet)
-  CodeColumn level;        // classification_level
+  int64_t max_id = 0;   // largest cables.id; arrays have max_id + 1 entries
+  CodeColumn year;      // CAST(year AS TEXT)
+  CodeColumn post_key;  // post_key (the "origin" facet)
+  CodeColumn level;     // classification_level
   // The texts origin: matches words in (search_executor.cc OriginIds); "" for NULL.
   CodeColumn origin, originator, post;
-  SetColumn caveat;        // DISTINCT upper(caveat)
-  SetColumn tag;           // DISTINCT upper(tag)
+  SetColumn caveat;  // DISTINCT upper(caveat)
+  SetColumn tag;     // DISTINCT upper(tag)
   // Position of each cable in date order (created, NULL last, then reference_id), ascending and
   // descending (created DESC, NULL last, then reference_id); kNoCable for ids with no cable.
   PackedArray date_asc, date_desc;
@@ -91,11 +92,11 @@ struct SearchColumns {
 
 // Which columns a caller needs (each is a separate blob; a query reads only its own).
 struct ColumnNeeds {
-  bool facets = false;     // year, post_key, level, caveat, tag
-  bool origin = false;     // post_key, origin, originator, post
-  bool tag = false;        // tag only
-  bool caveat = false;     // caveat only
-  bool level = false;      // level only
+  bool facets = false;  // year, post_key, level, caveat, tag
+  bool origin = false;  // post_key, origin, originator, post
+  bool tag = false;     // tag only
+  bool caveat = false;  // caveat only
+  bool level = false;   // level only
   bool date_asc = false;
   bool date_desc = false;
   bool row_tokens = false;
@@ -106,8 +107,8 @@ struct ColumnNeeds {
 // does not decode.
 Result<std::optional<SearchColumns>> LoadSearchColumns(Db& db, const ColumnNeeds& needs);
 
-// Rebuilds the cache when it is absent or stale (one pass over cables, tags and caveats: ~10 s at
-// 251,287 cables); does nothing on a current cache or on an archive older than schema version 2.
+// Rebuilds the cache when it is absent or stale (passes over cables, tags, caveats, docsize: 2.2 s
+// at 251,287 cables); does nothing on a current cache or on an archive older than schema version 2.
 // Needs a read-write connection; runs in its own transaction.
 Status RefreshSearchColumns(Db& db);
 

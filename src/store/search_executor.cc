@@ -199,7 +199,6 @@ Result<SearchOutput> SqlSearch(Db& db, const SearchSql& sql) {
   return out;
 }
 
-
 // ---- The in-memory path: id sets, the FTS5 index and the cached columns. ----
 
 using IdList = std::vector<int64_t>;  // sorted, distinct cable ids
@@ -298,8 +297,8 @@ bool HasOrigin(const IdSetExpr& e) {
   return false;
 }
 
-// The ids of a tag:/caveat:/class: leaf: from the index, or from the cached column when the index gives
-// more than `index_at_most` ids (SearchSql::index_set_at_most) and the cache is current.
+// The ids of a tag:/caveat:/class: leaf: from the index, or from the cached column when the index
+// gives more than `index_at_most` ids (SearchSql::index_set_at_most) and the cache is current.
 Result<IdList> SetColumnIds(Db& db, const IdSetExpr& e, size_t index_at_most) {
   // The LIMIT counts rows, not cables (a caveat can be stored twice for one cable: text and
   // metadata), so the row count decides whether the set was complete.
@@ -326,7 +325,8 @@ Result<IdList> SetColumnIds(Db& db, const IdSetExpr& e, size_t index_at_most) {
   const SetColumn& c = e.set_column == "tag" ? (*cols)->tag : (*cols)->caveat;
   // The column holds upper(value) (ASCII only, like NOCASE's folding), distinct per cable.
   std::string wanted;
-  for (char ch : e.value) wanted.push_back(ch >= 'a' && ch <= 'z' ? static_cast<char>(ch - 32) : ch);
+  for (char ch : e.value)
+    wanted.push_back(ch >= 'a' && ch <= 'z' ? static_cast<char>(ch - 32) : ch);
   uint32_t code = 0;
   while (code < c.values.size() && c.values[code] != wanted) ++code;
   IdList out;
@@ -657,7 +657,7 @@ class RowReader {
 // The page of a ranked search: (bm25, reference_id) order like SqlSearch, found without sorting
 // every hit: only the hits scored at most the need-th best score (ties included) are read.
 Result<std::vector<std::pair<int64_t, double>>> RankedPage(Db& db, std::vector<Scored> scored,
-                                                          int64_t offset, int64_t limit) {
+                                                           int64_t offset, int64_t limit) {
   std::vector<std::pair<int64_t, double>> page;  // (id, bm25)
   const size_t need = static_cast<size_t>(offset + limit);
   if (limit == 0 || scored.empty() || static_cast<size_t>(offset) >= scored.size()) return page;

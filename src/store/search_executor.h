@@ -103,12 +103,12 @@ struct SearchOutput {
 // a ranked page without facets), hits are computed as id sets in memory and the page, the total and
 // the facets come from the FTS5 index, the id sets and the cached columns; otherwise (export with
 // limit < 0, a stale cache) one SQL statement per part over `cables`. Both give the same rows,
-// order, total and facets. Snippets are made for the returned rows only (one FTS5 snippet() per row over
-// subject and body, of `match`, else of `highlight`); a row that does not match that expression (or
-// any row when both are empty) gets the first `snippet_tokens` words of its summary or body,
-// unmarked. Failures: kTimeout (locked), kIoError/kCorrupt (database), kInternal when SQLite
-// rejects the compiled SQL or FTS5 text (a compiler bug; the message names no SQLite detail of the
-// user's text).
+// order, total and facets. Snippets are made for the returned rows only (one FTS5 snippet() per row
+// over subject and body, of `match`, else of `highlight`); a row that does not match that
+// expression (or any row when both are empty) gets the first `snippet_tokens` words of its summary
+// or body, unmarked. Failures: kTimeout (locked), kIoError/kCorrupt (database), kInternal when
+// SQLite rejects the compiled SQL or FTS5 text (a compiler bug; the message names no SQLite detail
+// of the user's text).
 Result<SearchOutput> ExecuteSearch(Db& db, const SearchSql& sql);
 
 }  // namespace cablebase::store

@@ -4,6 +4,8 @@
 // Runs on an archive of tests/testdata/query/cables + samples/ built in a temp dir; set
 // $CABLEBASE_COMPARE_DB to an existing archive (schema current, e.g. a copy of the bench archive)
 // to compare on it instead.
+#include "store/search_executor.h"
+
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -20,7 +22,6 @@
 #include "query/parser.h"
 #include "store/db.h"
 #include "store/search_columns.h"
-#include "store/search_executor.h"
 
 namespace cablebase::store {
 namespace {
@@ -46,8 +47,8 @@ SearchSql Compiled(const std::string& text, SearchSql::Order order) {
   sql.params = q->params;
   sql.highlight = q->highlight;
   sql.filter = q->filter;
-  sql.order = order == SearchSql::Order::kRank && q->match.empty() ? SearchSql::Order::kDateAsc
-                                                                     : order;
+  sql.order =
+      order == SearchSql::Order::kRank && q->match.empty() ? SearchSql::Order::kDateAsc : order;
   return sql;
 }
 
@@ -106,20 +107,51 @@ void ExpectSameOutput(const SearchOutput& f, const SearchOutput& s) {
 }
 
 const std::vector<std::string>& Queries() {
-  static const std::vector<std::string> q = {
-      "moscow", "putin", "government", "\"foreign minister\"", "venezuel*", "rumor* OR hamas",
-      "putin -succession", "putin NOT succession", "(manpads OR igla) tag:PREL -origin:moscow",
-      "subject:venezuela", "-hamas", "NOT tag:PREL", "tag:PREL", "tag:prel origin:moscow",
-      "origin:london", "class:secret", "class:confidential caveat:noforn", "caveat:noforn",
-      "from:2008-04 to:2008-04", "from:2008-04-28 to:2008-05-14", "to:2006", "from:2009",
-      "ref:08LONDON1115", "ref:08LONDON1064 tag:PREL", "cites:08MOSCOW1187",
-      "citedby:08LONDON1412", "hamas OR tag:PREL", "embassy OR tag:ECON",
-      "-(tag:PREL OR origin:moscow) russia", "election -from:2009", "a*",
-      "nosuchwordanywhere", "tag:NOSUCHTAG", "russia from:2008 to:2008 -tag:PREL",
-      "russia OR iran", "iran -nuclear -weapons", "(russia OR ukraine) gas",
-      "\"human rights\" OR moscow", "hamas OR fatah OR plo", "moscow NOT (putin OR kremlin)",
-      "moscow -\"foreign minister\"", "vers* OR nosuchwordanywhere", "embassy tag:PREL",
-      "subject:moscow OR putin", "\"say \"\"hi\"\"\" OR moscow"};
+  static const std::vector<std::string> q = {"moscow",
+                                             "putin",
+                                             "government",
+                                             "\"foreign minister\"",
+                                             "venezuel*",
+                                             "rumor* OR hamas",
+                                             "putin -succession",
+                                             "putin NOT succession",
+                                             "(manpads OR igla) tag:PREL -origin:moscow",
+                                             "subject:venezuela",
+                                             "-hamas",
+                                             "NOT tag:PREL",
+                                             "tag:PREL",
+                                             "tag:prel origin:moscow",
+                                             "origin:london",
+                                             "class:secret",
+                                             "class:confidential caveat:noforn",
+                                             "caveat:noforn",
+                                             "from:2008-04 to:2008-04",
+                                             "from:2008-04-28 to:2008-05-14",
+                                             "to:2006",
+                                             "from:2009",
+                                             "ref:08LONDON1115",
+                                             "ref:08LONDON1064 tag:PREL",
+                                             "cites:08MOSCOW1187",
+                                             "citedby:08LONDON1412",
+                                             "hamas OR tag:PREL",
+                                             "embassy OR tag:ECON",
+                                             "-(tag:PREL OR origin:moscow) russia",
+                                             "election -from:2009",
+                                             "a*",
+                                             "nosuchwordanywhere",
+                                             "tag:NOSUCHTAG",
+                                             "russia from:2008 to:2008 -tag:PREL",
+                                             "russia OR iran",
+                                             "iran -nuclear -weapons",
+                                             "(russia OR ukraine) gas",
+                                             "\"human rights\" OR moscow",
+                                             "hamas OR fatah OR plo",
+                                             "moscow NOT (putin OR kremlin)",
+                                             "moscow -\"foreign minister\"",
+                                             "vers* OR nosuchwordanywhere",
+                                             "embassy tag:PREL",
+                                             "subject:moscow OR putin",
+                                             "\"say \"\"hi\"\"\" OR moscow"};
   return q;
 }
 
@@ -175,8 +207,9 @@ TEST_F(SearchPaths, IngestLeavesTheColumnsCurrent) {
 // 251,287 cables), because the limit counted rows and the check counted cables.
 TEST_F(SearchPaths, SetLimitCountsRowsNotCables) {
   ASSERT_NE(db_, nullptr);
-  for (const std::string& q : {"caveat:noforn", "caveat:sipdis", "tag:PREL", "caveat:noforn tag:PREL",
-                                "class:secret", "class:confidential -caveat:noforn"}) {
+  for (const std::string& q :
+       {"caveat:noforn", "caveat:sipdis", "tag:PREL", "caveat:noforn tag:PREL", "class:secret",
+        "class:confidential -caveat:noforn"}) {
     SearchSql reference = Compiled(q, SearchSql::Order::kDateAsc);
     reference.in_memory = false;
     reference.limit = 0;
