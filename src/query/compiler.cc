@@ -225,8 +225,12 @@ class IdSetBuilder {
       }
     }
     if (from && to) {
-      e.children.push_back(Leaf("SELECT id FROM cables WHERE created >= ? AND created < ?",
-                                {from->text, to->text + "~"}, "id"));
+      Expr range = Leaf("SELECT id FROM cables WHERE created >= ? AND created < ?",
+                        {from->text, to->text + "~"}, "id");
+      range.set_column = "date";
+      range.created_min = from->text;
+      range.created_below = to->text + "~";
+      e.children.push_back(std::move(range));
     } else if (from || to) {
       Result<Expr> child = Filter(from ? *from : *to);
       if (!child.ok()) return child;
@@ -273,10 +277,18 @@ class IdSetBuilder {
         e.value = n.text;
         return e;
       }
-      case Field::kFrom:
-        return Leaf("SELECT id FROM cables WHERE created >= ?", {n.text}, "id");
-      case Field::kTo:
-        return Leaf("SELECT id FROM cables WHERE created < ?", {n.text + "~"}, "id");
+      case Field::kFrom: {
+        Expr e = Leaf("SELECT id FROM cables WHERE created >= ?", {n.text}, "id");
+        e.set_column = "date";
+        e.created_min = n.text;
+        return e;
+      }
+      case Field::kTo: {
+        Expr e = Leaf("SELECT id FROM cables WHERE created < ?", {n.text + "~"}, "id");
+        e.set_column = "date";
+        e.created_below = n.text + "~";
+        return e;
+      }
       case Field::kRef:
       case Field::kCites:
         // A cable is cited by a few others: a small set, evaluated first in an AND.

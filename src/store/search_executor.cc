@@ -297,6 +297,58 @@ bool HasOrigin(const IdSetExpr& e) {
   return false;
 }
 
+// The position in date order (SearchColumns::date_asc: created, NULL last, then reference_id) of
+// the first cable whose created is >= `bound`; with an empty bound or none that late, of the first
+// cable without a date, i.e. the number of dated cables.
+Result<uint32_t> FirstInDateOrder(Db& db, const PackedArray& rank, const std::string& bound) {
+  for (const std::string& b : {bound, std::string()}) {
+    Result<Statement> st = db.Prepare(
+        b.empty() ? "SELECT id FROM cables WHERE created IS NULL ORDER BY reference_id LIMIT 1"
+                  : "SELECT id FROM cables WHERE created >= ?1 ORDER BY created, reference_id "
+                    "LIMIT 1");
+    if (!st.ok()) return Sanitize(st.status());
+    if (!b.empty()) st->BindText(1, b, false);
+    Result<bool> row = st->Step();
+    if (!row.ok()) return Sanitize(row.status());
+    if (*row) {
+      int64_t id = st->ColumnInt(0);
+      if (id >= 0 && static_cast<size_t>(id) < rank.size()) return rank[static_cast<size_t>(id)];
+    }
+  }
+  uint32_t cables = 0;  // every cable has a date
+  for (size_t id = 0; id < rank.size(); ++id) {
+    if (rank[id] != SearchColumns::kNoCable) ++cables;
+  }
+  return cables;
+}
+
+// from:/to: as a range of positions in date order: the cables with created >= X start at the
+// position of the first of them, so the range costs two indexed lookups and one pass over the
+// ranks instead of reading every id from the index (from:2009 to:2009, 101,525 ids). Falls back to
+// `sql` when the cache is stale.
+Result<IdList> DateRangeIds(Db& db, const IdSetExpr& e) {
+  ColumnNeeds needs;
+  needs.date_asc = true;
+  Result<std::optional<SearchColumns>> cols = LoadSearchColumns(db, needs);
+  if (!cols.ok()) return cols.status();
+  if (!*cols) return RunIdSql(db, e.sql, e.params);
+  const PackedArray& rank = (*cols)->date_asc;
+  uint32_t lo = 0;
+  if (!e.created_min.empty()) {
+    Result<uint32_t> r = FirstInDateOrder(db, rank, e.created_min);
+    if (!r.ok()) return r.status();
+    lo = *r;
+  }
+  Result<uint32_t> hi = FirstInDateOrder(db, rank, e.created_below);
+  if (!hi.ok()) return hi.status();
+  IdList out;
+  for (size_t id = 0; id < rank.size(); ++id) {
+    uint32_t r = rank[id];
+    if (r != SearchColumns::kNoCable && r >= lo && r < *hi) out.push_back(static_cast<int64_t>(id));
+  }
+  return out;
+}
+
 // The ids of a tag:/caveat:/class: leaf: from the index, or from the cached column when the index
 // gives more than `index_at_most` ids (SearchSql::index_set_at_most) and the cache is current.
 Result<IdList> SetColumnIds(Db& db, const IdSetExpr& e, size_t index_at_most) {
@@ -306,6 +358,7 @@ Result<IdList> SetColumnIds(Db& db, const IdSetExpr& e, size_t index_at_most) {
   Result<IdList> ids =
       RunIdSql(db, e.sql + " LIMIT " + std::to_string(index_at_most + 1), e.params, &rows);
   if (!ids.ok() || rows <= index_at_most) return ids;
+  if (e.set_column == "date") return DateRangeIds(db, e);
   ColumnNeeds needs;
   const bool level = e.set_column == "level";
   (level ? needs.level : e.set_column == "tag" ? needs.tag : needs.caveat) = true;

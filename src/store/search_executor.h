@@ -30,9 +30,13 @@ struct IdSetExpr {
   // the whole set); `selective`: the set is known to be small (ref:, citedby:).
   std::string probe;
   bool selective = false;
-  // kSql of tag:, caveat:, class:: the cached column ("tag", "caveat": ASCII case folded as COLLATE
-  // NOCASE; "level": exact) and the value `sql` matches — for sets too big to read from the index.
+  // kSql of tag:, caveat:, class:, from:/to:: the cached column ("tag", "caveat": ASCII case folded
+  // as COLLATE NOCASE; "level": exact; "date") and the value `sql` matches — for sets too big to
+  // read from the index.
   std::string set_column, value;
+  // kSql of from:/to: (set_column "date"): created >= created_min (when not empty) and created <
+  // created_below (when not empty), done as a range of date ranks of the cached columns.
+  std::string created_min, created_below;
   // kOrigin (origin:, docs/query_language.md): cables whose post_key equals `post_key` (ASCII case
   // folded; skipped when empty) or whose origin, originator or post contains `words` as a
   // whole-word sequence (ASCII case folded) — what `sql` computes, done on the cached columns.
@@ -56,7 +60,7 @@ struct SearchSql {
   // small_hit_set get facets and date pages by SQL per hit instead of from the cached columns;
   // ranking switches to cached row sizes after rank_rows_before_sizes rows.
   size_t small_hit_set = 100;
-  // tag:/caveat:/class: sets bigger than this are read from the cached columns, not the index
+  // tag:/caveat:/class:/from:/to: sets bigger than this come from the cached columns, not the index
   // (~150 ns an id from the index: tag:PREL, 191,316 ids, 29 ms; the column ~6 ms).
   size_t index_set_at_most = 30000;
   int64_t rank_rows_before_sizes = 2000;

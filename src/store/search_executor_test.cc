@@ -205,11 +205,14 @@ TEST_F(SearchPaths, IngestLeavesTheColumnsCurrent) {
 // Regression: a caveat stored twice for one cable (text and metadata) made a tag:/caveat: set
 // read with LIMIT look complete with half its cables (caveat:noforn: 15,227 of 50,774 hits at
 // 251,287 cables), because the limit counted rows and the check counted cables.
+// Also runs tag:, caveat:, class: and from:/to: leaves through their cached-column forms at every
+// threshold (index_set_at_most) around the set sizes of the test archive.
 TEST_F(SearchPaths, SetLimitCountsRowsNotCables) {
   ASSERT_NE(db_, nullptr);
   for (const std::string& q :
        {"caveat:noforn", "caveat:sipdis", "tag:PREL", "caveat:noforn tag:PREL", "class:secret",
-        "class:confidential -caveat:noforn"}) {
+        "class:confidential -caveat:noforn", "from:2008", "to:2008-04", "from:2008-04 to:2008-05",
+        "russia -from:2009", "from:2100", "to:1900"}) {
     SearchSql reference = Compiled(q, SearchSql::Order::kDateAsc);
     reference.in_memory = false;
     reference.limit = 0;
