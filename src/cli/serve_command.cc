@@ -1,7 +1,9 @@
 // `cablebase serve`: the JSON API and the browser UI over an archive (src/server/).
-#include <CLI/CLI.hpp>
+#include <dlfcn.h>
 
+#include <CLI/CLI.hpp>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -19,6 +21,31 @@ struct ServeOptions {
   bool access_log = false;
 };
 
+// RunServer from the server module next to this executable (CMakeLists.txt says why it is a
+// module). kNotFound when the module is missing, kInternal when it is not ours.
+Status RunServerModule(const server::ServerOptions& options) {
+  std::error_code ec;
+  std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  std::filesystem::path module = (ec ? std::filesystem::path(".") : exe.parent_path()) /
+                                 server::kServerModuleFile;
+  void* handle = ::dlopen(module.c_str(), RTLD_NOW | RTLD_LOCAL);
+  if (handle == nullptr) {
+    const char* why = ::dlerror();
+    return Status(StatusCode::kNotFound,
+                  std::string("cannot load the server module (build the cablebase_server target): ") +
+                      (why ? why : ""),
+                  module.string());
+  }
+  auto run = reinterpret_cast<server::RunServerFn>(::dlsym(handle, server::kRunServerSymbol));
+  if (run == nullptr) {
+    return Status(StatusCode::kInternal, "not a cablebase server module", module.string());
+  }
+  Status s;
+  run(&options, &s);
+  // The module stays loaded: the status's text and the callbacks' code may live in it.
+  return s;
+}
+
 void RunServe(ServeOptions& opt) {
   opt.server.limits.query_time_limit = std::chrono::milliseconds(opt.time_limit_ms);
   opt.server.on_listening = [](const std::string& url) {
@@ -30,7 +57,7 @@ void RunServe(ServeOptions& opt) {
       std::fprintf(stderr, "%.*s\n", static_cast<int>(line.size()), line.data());
     };
   }
-  Status s = server::RunServer(opt.server);
+  Status s = RunServerModule(opt.server);
   if (!s.ok()) {
     PrintError(s);
     SetExitCode(ExitCodeFor(s));

@@ -9,6 +9,7 @@
 
 #include "cablebase/status.h"
 #include "query/ast.h"
+#include "store/search_executor.h"
 
 namespace cablebase::query {
 
@@ -29,6 +30,10 @@ struct CompiledQuery {
   // FTS5 expression (OR of every term not under a NOT) to mark snippets when `match` is empty but
   // the query still has words (`hamas OR tag:PREL`); empty otherwise.
   std::string highlight;
+  // The hit set without `match`, as operations on sets of cable ids (each leaf a SELECT answered
+  // from one index; store/search_executor.h): the same cables as `where`. An empty AND when there
+  // is no filter.
+  store::IdSetExpr filter{store::IdSetExpr::Kind::kAnd, {}, {}, {}};
 };
 
 // Compiles `root`. Each term becomes an FTS5 string: "word" (inner '"' doubled, control characters

@@ -38,6 +38,7 @@ store::SearchSql ToSql(query::CompiledQuery q, SearchSort sort) {
   sql.where = std::move(q.where);
   sql.params = std::move(q.params);
   sql.highlight = std::move(q.highlight);
+  sql.filter = std::move(q.filter);
   return sql;
 }
 

@@ -344,6 +344,20 @@ TEST_F(QuerySearch, BooleanAlgebraOnCounts) {
             a + Run("tag:PREL", 0).total - Run("russia tag:PREL", 0).total);
 }
 
+// Regression: a negated filter on a field the cable lacks (no origin, no date, no classification)
+// dropped the cable, because SQL's NOT of NULL is NULL: `russia -(tag:PREL OR origin:moscow)` gave
+// 1 hit of the 3 that `russia` minus `russia (tag:PREL OR origin:moscow)` leaves on samples/.
+TEST_F(QuerySearch, NegatedFilterKeepsCablesWithoutTheField) {
+  for (const std::string& filter :
+       {"(tag:PREL OR origin:moscow)", "origin:moscow", "from:2009", "to:2005", "class:secret"}) {
+    int64_t all = Run("russia", 0).total;
+    int64_t in = Run("russia " + filter, 0).total;
+    EXPECT_EQ(Run("russia -" + filter, 0).total, all - in) << filter;
+    EXPECT_EQ(Run("-" + filter, 0).total, CountAll() - Run(filter, 0).total) << filter;
+  }
+  EXPECT_EQ(Run("-(tag:PREL OR origin:moscow) russia", 0).total, 3);
+}
+
 TEST_F(QuerySearch, FacetsCoverTheWholeHitSet) {
   SearchResults r = Run("tag:PREL", 3, SearchSort::kAuto, true);
   ASSERT_TRUE(r.has_facets);

@@ -178,3 +178,9 @@ Status RunServer(const ServerOptions&) {
 }  // namespace cablebase::server
 
 #endif  // CABLEBASE_HAVE_HTTPLIB
+
+// The module's entry point (server.h); `cablebase serve` finds it with dlsym.
+extern "C" __attribute__((visibility("default"))) void cablebase_run_server(
+    const cablebase::server::ServerOptions* options, cablebase::Status* status) {
+  *status = cablebase::server::RunServer(*options);
+}

@@ -40,6 +40,12 @@ struct ServerOptions {
 // kInvalidArgument for bad options.
 Status RunServer(const ServerOptions& options);
 
+// The entry point of the server module (cablebase_server.so, loaded by `cablebase serve`):
+// RunServer(*options), its status stored in *status.
+using RunServerFn = void (*)(const ServerOptions* options, Status* status);
+inline constexpr const char* kRunServerSymbol = "cablebase_run_server";
+inline constexpr const char* kServerModuleFile = "cablebase_server.so";
+
 }  // namespace cablebase::server
 
 #endif  // CABLEBASE_SERVER_SERVER_H_

@@ -10,6 +10,7 @@
 #include "store/db.h"
 #include "store/ingest.h"
 #include "store/ref_graph.h"
+#include "store/search_columns.h"
 #include "store/schema.h"
 #include "store/stats.h"
 #include "store/version_record.h"
@@ -124,6 +125,7 @@ Result<IngestSummary> Archive::Ingest(const std::vector<std::string>& sources,
   if (!current && !empty) {
     if (Status s = record->Run(); !s.ok()) return s;
   }
+  if (Status s = store::RefreshSearchColumns(*impl_->db); !s.ok()) return s;
   return sum;
 }
 

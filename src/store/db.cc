@@ -34,6 +34,8 @@ void Statement::BindText(int index, std::string_view value, bool empty_as_null) 
 
 void Statement::BindInt(int index, int64_t value) { sqlite3_bind_int64(stmt_, index, value); }
 
+void Statement::BindDouble(int index, double value) { sqlite3_bind_double(stmt_, index, value); }
+
 void Statement::BindNull(int index) { sqlite3_bind_null(stmt_, index); }
 
 void Statement::BindIntOrNull(int index, int64_t value) {
@@ -42,6 +44,11 @@ void Statement::BindIntOrNull(int index, int64_t value) {
   } else {
     sqlite3_bind_int64(stmt_, index, value);
   }
+}
+
+void Statement::BindBlob(int index, std::string_view value) {
+  sqlite3_bind_blob64(stmt_, index, value.empty() ? "" : value.data(), value.size(),
+                      SQLITE_TRANSIENT);
 }
 
 Result<bool> Statement::Step() {
@@ -70,6 +77,8 @@ void Statement::Reset() {
 
 int64_t Statement::ColumnInt(int col) const { return sqlite3_column_int64(stmt_, col); }
 
+double Statement::ColumnDouble(int col) const { return sqlite3_column_double(stmt_, col); }
+
 std::string Statement::ColumnText(int col) const {
   const unsigned char* p = sqlite3_column_text(stmt_, col);
   if (p == nullptr) return {};
@@ -79,6 +88,13 @@ std::string Statement::ColumnText(int col) const {
 
 bool Statement::ColumnIsNull(int col) const {
   return sqlite3_column_type(stmt_, col) == SQLITE_NULL;
+}
+
+std::string_view Statement::ColumnBlob(int col) const {
+  const void* p = sqlite3_column_blob(stmt_, col);
+  if (p == nullptr) return {};
+  return std::string_view(static_cast<const char*>(p),
+                          static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
 }
 
 int Statement::ColumnCount() const { return sqlite3_column_count(stmt_); }
@@ -141,6 +157,46 @@ Result<Statement> Db::Prepare(std::string_view sql) {
                   e.message(), path_);
   }
   return Statement(stmt, this);
+}
+
+namespace {
+
+void IdFilterFunction(sqlite3_context* ctx, int /*argc*/, sqlite3_value** argv) {
+  const auto* ids = static_cast<const std::vector<uint8_t>*>(sqlite3_user_data(ctx));
+  sqlite3_int64 x = sqlite3_value_int64(argv[0]);
+  sqlite3_result_int(ctx, x >= 0 && static_cast<uint64_t>(x) < ids->size() &&
+                              (*ids)[static_cast<size_t>(x)] != 0);
+}
+
+}  // namespace
+
+Status Db::DefineIdFilter(const std::string& name, const std::vector<uint8_t>* ids) {
+  int rc = sqlite3_create_function_v2(
+      db_, name.c_str(), 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY,
+      const_cast<std::vector<uint8_t>*>(ids), ids ? IdFilterFunction : nullptr, nullptr, nullptr,
+      nullptr);
+  if (rc != SQLITE_OK) return Status(StatusCode::kInternal, "cannot define " + name, path_);
+  return Status::Ok();
+}
+
+Result<Db::Blob> Db::ReadBlob(const std::string& table, const std::string& column,
+                              int64_t rowid) {
+  sqlite3_blob* blob = nullptr;
+  int rc = sqlite3_blob_open(db_, "main", table.c_str(), column.c_str(), rowid, 0, &blob);
+  if (rc != SQLITE_OK) {
+    Status e = Error(rc, "blob");
+    sqlite3_blob_close(blob);
+    return (rc & 0xff) == SQLITE_ERROR ? Status(StatusCode::kNotFound, e.message(), path_) : e;
+  }
+  Blob out;
+  out.size = static_cast<size_t>(sqlite3_blob_bytes(blob));
+  out.data.reset(new char[out.size > 0 ? out.size : 1]);
+  rc = out.size > 0 ? sqlite3_blob_read(blob, out.data.get(), static_cast<int>(out.size), 0)
+                    : SQLITE_OK;
+  Status s = rc == SQLITE_OK ? Status::Ok() : Error(rc, "blob read");
+  sqlite3_blob_close(blob);
+  if (!s.ok()) return s;
+  return out;
 }
 
 int64_t Db::LastInsertRowId() const { return sqlite3_last_insert_rowid(db_); }

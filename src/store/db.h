@@ -3,10 +3,12 @@
 #define CABLEBASE_STORE_DB_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "cablebase/status.h"
 
@@ -33,9 +35,12 @@ class Statement {
   // schema's convention for an absent field (docs/schema.md).
   void BindText(int index, std::string_view value, bool empty_as_null = true);
   void BindInt(int index, int64_t value);
+  void BindDouble(int index, double value);
   void BindNull(int index);
   // Binds NULL when `value` is 0 (an absent section number etc.).
   void BindIntOrNull(int index, int64_t value);
+  // Binds `value` as a BLOB (copied; an empty view binds a zero-length blob, not NULL).
+  void BindBlob(int index, std::string_view value);
 
   // Runs one step: true when a row is available, false when done; kIoError/kCorrupt with SQLite's
   // message on failure (kTimeout when the database stayed locked past the busy timeout).
@@ -46,9 +51,12 @@ class Statement {
   void Reset();
 
   int64_t ColumnInt(int col) const;
+  double ColumnDouble(int col) const;
   // The text of a column ("" for NULL). The copy owns its bytes.
   std::string ColumnText(int col) const;
   bool ColumnIsNull(int col) const;
+  // The bytes of a BLOB (or text) column, without a copy: valid until the next Step/Reset.
+  std::string_view ColumnBlob(int col) const;
   int ColumnCount() const;
 
  private:
@@ -81,6 +89,32 @@ class Db {
   // Makes the statement running on this connection (in any thread) stop soon with SQLITE_INTERRUPT,
   // reported as kTimeout. Safe to call from another thread (sqlite3_interrupt).
   void Interrupt();
+
+  // Defines the SQL function `name(x)` on this connection: 1 when 0 <= x < ids->size() and
+  // (*ids)[x] != 0, else 0. It lets a statement skip rows cheaply before computing expensive
+  // columns (a bm25() per FTS5 hit). `ids` is not copied: it must outlive every use of `name`;
+  // pass nullptr to remove the function. kInternal when SQLite refuses the name.
+  Status DefineIdFilter(const std::string& name, const std::vector<uint8_t>* ids);
+
+  // The whole value of BLOB column `column` of row `rowid` of `table`, copied once from the
+  // database pages into the returned buffer (sqlite3_column_blob would assemble it in SQLite's
+  // memory first). kNotFound when the row is absent; kIoError/kCorrupt otherwise.
+  struct Blob {
+    std::unique_ptr<char[]> data;
+    size_t size = 0;
+  };
+  Result<Blob> ReadBlob(const std::string& table, const std::string& column, int64_t rowid);
+
+  // The connection itself, for store/ code that registers SQLite extensions (store/fts_rank.cc).
+  sqlite3* raw() const { return db_; }
+  // State of store/fts_rank.cc on this connection: whether cablebase_bm25 is registered, the FTS5
+  // row token counts it reads (not owned; nullptr: read them from the index), and what it calls
+  // once, after its first rows, to get them (a query with few hits never pays for loading them).
+  bool fts_rank_registered = false;
+  const std::vector<uint32_t>* fts_row_tokens = nullptr;
+  std::function<const std::vector<uint32_t>*()> fts_row_tokens_loader;
+  int64_t fts_row_tokens_after = 2000;  // rows scored before the loader is called
+  void* fts_rank_all = nullptr;         // the running RankPhrases call's state
 
   int64_t LastInsertRowId() const;
   int64_t Changes() const;

@@ -225,10 +225,31 @@ ALTER TABLE paragraphs DROP COLUMN text;
 ALTER TABLE paragraphs ADD COLUMN length INTEGER NOT NULL DEFAULT 0;
 )SQL";
 
+// Version 3: compact per-cable columns for search (store/search_columns.h) and the counter that
+// tells whether they are current. Each trigger costs one small UPDATE per cables row written.
+constexpr std::string_view kSchemaV3 = R"SQL(
+CREATE TABLE search_columns (
+  name       TEXT PRIMARY KEY,               -- year, post_key, level, origin, ... (search_columns.h)
+  generation TEXT NOT NULL,                  -- layout:cables_generation:max(cables.id):max(cable_versions.id)
+  data       BLOB NOT NULL                   -- store/search_columns.cc describes the layout
+);
+INSERT OR REPLACE INTO meta(key, value) VALUES ('cables_generation', 0);
+CREATE TRIGGER cables_generation_insert AFTER INSERT ON cables BEGIN
+  UPDATE meta SET value = value + 1 WHERE key = 'cables_generation';
+END;
+CREATE TRIGGER cables_generation_update AFTER UPDATE ON cables BEGIN
+  UPDATE meta SET value = value + 1 WHERE key = 'cables_generation';
+END;
+CREATE TRIGGER cables_generation_delete AFTER DELETE ON cables BEGIN
+  UPDATE meta SET value = value + 1 WHERE key = 'cables_generation';
+END;
+)SQL";
+
 const std::vector<Migration>* BuildMigrations() {
   return new std::vector<Migration>{
       {1, "cables, versions, addressees, tags, caveats, refs, paragraphs, FTS5 index", kSchemaV1},
       {2, "versions keep the cable as read instead of a JSON copy of the record", kSchemaV2},
+      {3, "search_columns: compact per-cable columns for facets and date order", kSchemaV3},
   };
 }
 
