@@ -26,7 +26,13 @@ mkdir -p "$OUT"
 section() { printf '\n=== %s ===\n' "$*"; }
 skipped() { echo "skipped: $*"; }
 # A subcommand exists when `cablebase --help` lists it under "Subcommands:".
-has_command() { [ -x "$CB" ] && "$CB" --help 2>/dev/null | sed -n '/^Subcommands:/,$p' | grep -qE "^  $1 "; }
+# (The help is read whole first: `grep -q` stopping early would kill the pipeline under pipefail.)
+has_command() {
+  [ -x "$CB" ] || return 1
+  local help
+  help=$("$CB" --help 2>/dev/null)
+  printf '%s\n' "$help" | sed -n '/^Subcommands:/,$p' | grep -E "^  $1 " >/dev/null
+}
 
 section "machine"
 echo "date:      $(date -u +%Y-%m-%dT%H:%M:%SZ)"
