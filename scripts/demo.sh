@@ -6,7 +6,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
-run() { printf '$ %s\n' "$*"; "$@" || true; }
+# Prints the command as it can be pasted into a shell (quoted), runs it, and says when it failed
+# (the demo goes on: every step shows something on its own).
+run() {
+  local line='$' a
+  for a in "$@"; do
+    if [[ "$a" =~ ^[A-Za-z0-9_./:=,+-]+$ ]]; then line+=" $a"; else line+=" '${a//\'/\'\\\'\'}'"; fi
+  done
+  printf '%s\n' "$line"
+  "$@" || echo "(exit status $?)"
+}
 CB=build/cablebase
 DB=cablebase.db
 
