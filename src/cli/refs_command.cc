@@ -85,8 +85,12 @@ void PrintTree(const RefGraph& g, RefDirection dir, int depth) {
   walk(g.root, 0);
   int missing = 0;
   for (const RefNode& n : g.nodes) missing += n.in_archive ? 0 : 1;
-  Out(std::to_string(g.nodes.size() - 1) + " linked cables (" + std::to_string(missing) +
-      " not in the archive), " + std::to_string(g.edges.size()) + " references\n");
+  auto count = [](size_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+  };
+  Out(count(g.nodes.size() - 1, "linked cable", "linked cables") + " (" +
+      std::to_string(missing) + " not in the archive), " +
+      count(g.edges.size(), "reference", "references") + "\n");
 }
 
 void RunRefs(const RefsFlags& flags) {

@@ -62,6 +62,16 @@ TEST_F(QueryCli, HitsExitZeroWithMarkedSnippet) {
   EXPECT_NE(r.out.find("1 hit"), std::string::npos);
 }
 
+// The seed cites 06MOSCOW1323 (not in the archive) and an entry `B. MOSCOW` with no ID: one
+// linked cable, two references, counted in the singular where it is one.
+TEST_F(QueryCli, RefsSummaryCountsInWords) {
+  testing_util::CommandResult r =
+      RunCablebase("refs 06MOSCOW1637 --depth 2 --db '" + db_ + "' 2>&1");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("1 linked cable (1 not in the archive), 2 references"), std::string::npos)
+      << r.out;
+}
+
 TEST_F(QueryCli, NoHitsExitOne) {
   testing_util::CommandResult r = Search("zzzqqqxyz");
   EXPECT_EQ(r.exit_code, 1) << r.out;
