@@ -1,5 +1,5 @@
 // The version of cablebase: printed by `cablebase --version` and recorded in every archive it
-// writes (meta `writer`, and `parsed_by` after an ingest: docs/schema.md).
+// writes (meta `writer`, and `cables.parsed_by` of every row it derives: docs/schema.md).
 #ifndef CABLEBASE_VERSION_H_
 #define CABLEBASE_VERSION_H_
 
@@ -8,7 +8,7 @@
 namespace cablebase {
 
 // "MAJOR.MINOR.PATCH". Bump it with every release whose parser output differs: an archive whose
-// `parsed_by` differs re-derives its rows when its cables are ingested again.
+// row's `parsed_by` differs is derived again when its cable is ingested again.
 inline constexpr std::string_view kVersion = "0.2.0";
 
 }  // namespace cablebase

@@ -99,32 +99,8 @@ Result<std::unique_ptr<Archive>> Archive::Open(const std::string& path, Mode mod
 Result<IngestSummary> Archive::Ingest(const std::vector<std::string>& sources,
                                       const IngestOptions& options) {
   if (Status s = impl_->Writable(); !s.ok()) return s;
-  // Rows derived by another cablebase version (or by none, after a schema upgrade) are derived
-  // again when their cables come back; the ingest then records this version as `parsed_by`.
-  // An empty archive is this version's from the start, so an interrupted first ingest resumes
-  // without re-deriving what it had stored.
-  Result<store::Statement> state = impl_->db->Prepare(
-      "SELECT (SELECT value FROM meta WHERE key = 'parsed_by'), "
-      "EXISTS (SELECT 1 FROM cables)");
-  if (!state.ok()) return state.status();
-  Result<bool> row = state->Step();
-  if (!row.ok()) return row.status();
-  const bool current = state->ColumnText(0) == kVersion;
-  const bool empty = state->ColumnInt(1) == 0;
-  state->Reset();
-  Result<store::Statement> record = impl_->db->Prepare(
-      "INSERT OR REPLACE INTO meta(key, value) VALUES ('parsed_by', ?1)");
-  if (!record.ok()) return record.status();
-  record->BindText(1, kVersion);
-  if (empty && !current) {
-    if (Status s = record->Run(); !s.ok()) return s;
-  }
-  impl_->writer->set_refresh(!empty && !current);
   Result<IngestSummary> sum = store::IngestSources(*impl_->db, *impl_->writer, sources, options);
   if (!sum.ok()) return sum;
-  if (!current && !empty) {
-    if (Status s = record->Run(); !s.ok()) return s;
-  }
   if (Status s = store::RefreshSearchColumns(*impl_->db); !s.ok()) return s;
   return sum;
 }

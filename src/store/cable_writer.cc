@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "cablebase/version.h"
 #include "model/text_util.h"
 #include "store/sha256.h"
 #include "store/version_record.h"
@@ -24,7 +25,7 @@ constexpr const char* kCableColumns[] = {
     "section_count", "serial", "executive_order", "declassify_on", "eo_line", "subject",
     "classified_by_name", "classified_by_title", "classified_by_reasons", "classified_by_text",
     "summary", "comment", "signers", "partial", "body", "transmission", "metadata_references",
-    "source_path", "source_format", "source_line", "source_csv_id"};
+    "source_path", "source_format", "source_line", "source_csv_id", "parsed_by"};
 constexpr int kCableColumnCount = sizeof(kCableColumns) / sizeof(kCableColumns[0]);
 
 std::string InsertCableSql() {
@@ -133,6 +134,7 @@ void BindCable(Statement& st, const PreparedCable& p, int64_t version_id, int64_
   st.BindText(++i, c.source.format == InputFormat::kAuto ? "" : InputFormatName(c.source.format));
   st.BindIntOrNull(++i, c.source.line);
   st.BindText(++i, c.source.csv_id);
+  st.BindText(++i, kVersion);
 }
 
 }  // namespace
@@ -193,7 +195,8 @@ Result<std::unique_ptr<CableWriter>> CableWriter::Create(Db& db) {
        "published_classification, origin, published_references, header_raw, text_raw) VALUES "
        "(?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
        "?12, ?13, ?14, ?15)"},
-      {&w->find_cable_, "SELECT id, version_id, version_count FROM cables WHERE reference_id = ?1"},
+      {&w->find_cable_,
+       "SELECT id, version_id, version_count, parsed_by IS ?2 FROM cables WHERE reference_id = ?1"},
       // The current version: latest `released` (NULL oldest), ties to the latest arrival.
       {&w->current_released_,
        "SELECT id FROM cable_versions WHERE reference_id = ?1 "
@@ -349,10 +352,12 @@ Result<PutOutcome> CableWriter::Put(const PreparedCable& p) {
   // The cable row and the best version, read after a version was added or refreshed.
   struct CableRow {
     int64_t id = 0, version_id = 0, count = 0;
+    bool parsed_by_this_version = false;
   };
   auto find_cable = [&]() -> Result<CableRow> {
     find_cable_.Reset();
     find_cable_.BindText(1, c.reference_id);
+    find_cable_.BindText(2, kVersion);
     Result<bool> row = find_cable_.Step();
     if (!row.ok()) return row.status();
     CableRow r;
@@ -360,6 +365,7 @@ Result<PutOutcome> CableWriter::Put(const PreparedCable& p) {
       r.id = find_cable_.ColumnInt(0);
       r.version_id = find_cable_.ColumnInt(1);
       r.count = find_cable_.ColumnInt(2);
+      r.parsed_by_this_version = find_cable_.ColumnInt(3) != 0;
     }
     find_cable_.Reset();
     return r;
@@ -386,11 +392,12 @@ Result<PutOutcome> CableWriter::Put(const PreparedCable& p) {
     int64_t line = find_version_.ColumnInt(2);
     find_version_.Reset();
     // Same content from another source (an HTML page and a CSV row of one cable): the first one
-    // read stays. Same source after a parser change (set_refresh): derive the current row again.
-    if (!refresh_ || path != c.source.path || line != c.source.line) return PutOutcome::kUnchanged;
+    // read stays. Same source, current version, row derived by another cablebase version (or by
+    // schema 1's, NULL): derive the row again.
+    if (path != c.source.path || line != c.source.line) return PutOutcome::kUnchanged;
     Result<CableRow> row = find_cable();
     if (!row.ok()) return row.status();
-    if (row->version_id != vid) return PutOutcome::kUnchanged;
+    if (row->version_id != vid || row->parsed_by_this_version) return PutOutcome::kUnchanged;
     if (Status s = WriteCurrent(p, vid, row->id, row->count); !s.ok()) return s;
     return PutOutcome::kRefreshed;
   }

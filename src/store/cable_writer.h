@@ -29,13 +29,10 @@ class CableWriter {
   static Result<std::unique_ptr<CableWriter>> Create(Db& db);
 
   // Stores `p` following docs/schema.md (content hash → version; current = latest released, ties to
-  // the latest arrival). kInvalidArgument for an empty reference ID; SQLite errors otherwise.
+  // the latest arrival). Content already stored from the same source is kUnchanged, or kRefreshed
+  // when its current row was derived by another cablebase version (cables.parsed_by): the row is
+  // derived again from `p`. kInvalidArgument for an empty reference ID; SQLite errors otherwise.
   Result<PutOutcome> Put(const PreparedCable& p);
-
-  // With `refresh` (the archive was last parsed by another cablebase version, or never), a cable
-  // whose content is already stored from the same source has its current row derived again from
-  // `p` (kRefreshed) instead of being left alone (kUnchanged).
-  void set_refresh(bool refresh) { refresh_ = refresh; }
 
   // Adds the cables rows inserted since the last call to the full-text index, in one statement
   // (schema version 2 has no insert trigger: one FTS5 statement per row costs a segment per row).
@@ -50,7 +47,6 @@ class CableWriter {
   Status DeleteChildren(int64_t cable_id);
 
   Db& db_;
-  bool refresh_ = false;
   int64_t first_unindexed_ = 0;  // id of the first cables row not yet in cables_fts; 0 = none
   Statement index_new_rows_;
   Statement find_version_, max_version_, insert_version_, find_cable_,

@@ -208,7 +208,9 @@ INSERT INTO cable_versions_v2
   FROM cable_versions;
 DROP TABLE cable_versions;
 ALTER TABLE cable_versions_v2 RENAME TO cable_versions;
-INSERT OR REPLACE INTO meta(key, value) VALUES ('parsed_by', NULL);
+-- The cablebase version that derived each row (NULL: derived by schema 1's cablebase); a row of
+-- another version is derived again when its cable is ingested again from the same source.
+ALTER TABLE cables ADD COLUMN parsed_by TEXT;
 -- New rows are indexed by the writer, one INSERT ... SELECT per batch (CableWriter::FlushIndex):
 -- with SQLite 3.40, every statement that writes to an FTS5 table flushes its in-memory terms to a
 -- new segment, so a per-row trigger made one segment per cable and merging them cost ~60% of an

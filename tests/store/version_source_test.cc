@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -80,7 +81,8 @@ TEST(VersionSource, ParsingTheStoredSourceGivesTheSameRecordForEveryCorpusCable)
 
 // A schema-1 archive (versions as record_json) opened for writing is upgraded: the seed cable's
 // record comes back whole, its published metadata lands in the new columns, and the rows are
-// marked for re-derivation (parsed_by NULL).
+// marked for re-derivation (cables.parsed_by NULL) — and stay so until their cable comes back,
+// even after an ingest of nothing (how the read-only commands tell users to upgrade).
 TEST(VersionSource, SchemaOneArchiveIsUpgradedFromItsJson) {
   TempDir dir;
   std::string db = dir.File("v1.db");
@@ -115,11 +117,18 @@ TEST(VersionSource, SchemaOneArchiveIsUpgradedFromItsJson) {
   EXPECT_EQ(SqlInt(db, "PRAGMA user_version"), store::LatestSchemaVersion());
   EXPECT_EQ(SqlText(db, "SELECT published_id FROM cable_versions"), "06MOSCOW1637");
   EXPECT_EQ(SqlText(db, "SELECT created FROM cable_versions"), "2006-02-20T10:07:00Z");
-  EXPECT_EQ(SqlText(db, "SELECT value FROM meta WHERE key = 'parsed_by'"), "<null>");
+  EXPECT_EQ(SqlText(db, "SELECT parsed_by FROM cables"), "<null>");
   Result<Cable> back = (*a)->Get("06MOSCOW1637");
   ASSERT_TRUE(back.ok()) << back.status().ToString();
   ExpectSameJson(CableToJson(*back), CableToJson(c));
   EXPECT_EQ(back->subject, "HAMAS VISIT TO MOSCOW");
+
+  // An ingest of an empty directory (the upgrade the read-only commands ask for) derives nothing
+  // and must not mark the stale row as current.
+  std::filesystem::create_directories(dir.File("empty"));
+  Result<IngestSummary> nothing = (*a)->Ingest({dir.File("empty")});
+  ASSERT_TRUE(nothing.ok()) << nothing.status().ToString();
+  EXPECT_EQ(SqlText(db, "SELECT parsed_by FROM cables"), "<null>");
 
   // Ingesting the same file again derives the stale row (subject 'OLD') again.
   Result<IngestSummary> sum = (*a)->Ingest({Fixture("seed")});
@@ -127,7 +136,7 @@ TEST(VersionSource, SchemaOneArchiveIsUpgradedFromItsJson) {
   EXPECT_EQ(sum->refreshed, 1) << "added " << sum->added << ", unchanged " << sum->unchanged
                                 << ", new versions " << sum->new_versions;
   EXPECT_EQ(SqlText(db, "SELECT subject FROM cables"), "HAMAS VISIT TO MOSCOW");
-  EXPECT_EQ(SqlText(db, "SELECT value FROM meta WHERE key = 'parsed_by'"), std::string(kVersion));
+  EXPECT_EQ(SqlText(db, "SELECT parsed_by FROM cables"), std::string(kVersion));
   EXPECT_EQ(SqlText(db, "PRAGMA integrity_check"), "ok");
 }
 
@@ -144,11 +153,15 @@ TEST(VersionSource, RowsParsedByAnotherVersionAreDerivedAgainOnReingest) {
   ASSERT_TRUE(same.ok());
   EXPECT_EQ(same->unchanged, 1);
   EXPECT_EQ(SqlText(db, "SELECT subject FROM cables"), "STALE");
-  ASSERT_TRUE(SqlExec(db, "UPDATE meta SET value = '0.0.1' WHERE key = 'parsed_by'"));
+  // Rows of another version, while other cables are ingested first: only contact re-derives.
+  ASSERT_TRUE(SqlExec(db, "UPDATE cables SET parsed_by = '0.0.1'"));
+  ASSERT_TRUE((*a)->Ingest({Fixture("versions")}).ok());
+  EXPECT_EQ(SqlText(db, "SELECT subject FROM cables WHERE reference_id = '06MOSCOW1637'"), "STALE");
   Result<IngestSummary> newer = (*a)->Ingest({Fixture("seed")});
   ASSERT_TRUE(newer.ok());
   EXPECT_EQ(newer->refreshed, 1);
-  EXPECT_EQ(SqlText(db, "SELECT subject FROM cables"), "HAMAS VISIT TO MOSCOW");
+  EXPECT_EQ(SqlText(db, "SELECT subject FROM cables WHERE reference_id = '06MOSCOW1637'"),
+            "HAMAS VISIT TO MOSCOW");
   EXPECT_EQ(SqlInt(db, "SELECT count(*) FROM cables_fts WHERE cables_fts MATCH 'subject:hamas'"),
             1);
 }
