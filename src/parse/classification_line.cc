@@ -81,13 +81,15 @@ bool ReadPostAndSerial(std::string_view rest, ClassificationLine* out) {
 std::optional<ClassificationLine> TryLine(std::string_view line);
 
 // A doubled or split first letter before a letter-spaced word ("SS E C R E T MOSCOW 000226",
-// 09MOSCOW226; "CO N F I D E N T I A L", 08PARIS1501; "CC O N F I D...", 09SAOPAULO104):
-// collapsing leaves "SS ECRET"; joining the first two tokens gives "SSECRET", read with one
-// skipped letter.
+// 09MOSCOW226; "CO N F I D E N T I A L", 08PARIS1501; "CC O N F I D...", 09SAOPAULO104), or a stray
+// letter glued to its first two ("CSE C R E T SECTION 01 OF 02 SHENYANG 000004", 09MOSCOW1108):
+// collapsing leaves "SS ECRET" / "CSE CRET"; joining the first two tokens gives "SSECRET" /
+// "CSECRET", read with at most two skipped letters (TryLine), so a first token of up to 3 letters
+// can only ever join into a marker that starts inside it.
 std::optional<ClassificationLine> TryJoinedFirstTokens(std::string_view line) {
   std::string_view t = model::Trim(line);
   size_t sp = t.find(' ');
-  if (sp == std::string_view::npos || sp > 2) return std::nullopt;
+  if (sp == std::string_view::npos || sp > 3) return std::nullopt;
   std::string joined = std::string(t.substr(0, sp)) + std::string(t.substr(sp + 1));
   return TryLine(joined);
 }

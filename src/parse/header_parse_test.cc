@@ -152,6 +152,17 @@ TEST(HeaderText, ClassificationVariants) {
   // 10BAGHDAD290 lost its first letter; 09MOSCOW226 doubled it; 75LIBREVILLE1895 has a year.
   EXPECT_EQ(ParseClassificationLine("O N F I D E N T I A L BAGHDAD 000290 \n")->post, "BAGHDAD");
   EXPECT_EQ(ParseClassificationLine("SS E C R E T MOSCOW 000226 \n")->classification, "SECRET");
+  // 09MOSCOW1108 (its page carries Shenyang's cable): a stray C glued to the first two letters.
+  auto shenyang = ParseClassificationLine("CSE C R E T SECTION 01 OF 02 SHENYANG 000004 \n");
+  ASSERT_TRUE(shenyang.has_value());
+  EXPECT_EQ(shenyang->classification, "SECRET");
+  EXPECT_EQ(shenyang->post, "SHENYANG");
+  EXPECT_EQ(shenyang->serial, "000004");
+  EXPECT_EQ(shenyang->section_number, 1);
+  EXPECT_EQ(shenyang->section_count, 2);
+  // A line that starts with a 3-letter word is not joined into a marker.
+  EXPECT_FALSE(ParseClassificationLine("THE SECRET TALKS CONTINUE\n").has_value());
+  EXPECT_FALSE(ParseClassificationLine("FOR S E C R E T\n").has_value());
   auto lib = ParseClassificationLine("C O N F I D E N T I A L 75 LIBREVILLE 1895 \n");
   ASSERT_TRUE(lib.has_value());
   EXPECT_EQ(lib->post, "LIBREVILLE");
