@@ -195,8 +195,12 @@ class Archive {
   const std::string& path() const;
 
   // Stops the query running on this archive's connection (from any thread; the one exception to
-  // the thread rules): it fails soon with kTimeout. Used by the server's query time limit.
+  // the thread rules): it fails soon with kTimeout, and so does every call after it until
+  // ClearInterrupt() (sticky, so that an interrupt landing between two SQL statements is not
+  // lost). Used by the server's query time limit.
   void Interrupt();
+  // Lets the archive run queries again after Interrupt(). Same thread rules as other calls.
+  void ClearInterrupt();
 
   // Internal: the connection, for src/query (which compiles queries against docs/schema.md).
   // Same thread rules as the Archive.

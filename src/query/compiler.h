@@ -23,6 +23,13 @@ namespace cablebase::query {
 // Everything else (filters, full text mixed with filters under OR, NOT standing alone) is in
 // `where`, whose full-text leaves are `c.id IN (SELECT rowid FROM cables_fts WHERE cables_fts MATCH
 // ?)`.
+// The id-set expression every cable satisfies: an AND with no operand.
+inline store::IdSetExpr AllCables() {
+  store::IdSetExpr e;
+  e.kind = store::IdSetExpr::Kind::kAnd;
+  return e;
+}
+
 struct CompiledQuery {
   std::string match;                // FTS5 expression; empty when the query has no ranked text part
   std::string where;                // SQL boolean expression over alias `c`; "1" when no filter
@@ -33,7 +40,7 @@ struct CompiledQuery {
   // The hit set without `match`, as operations on sets of cable ids (each leaf a SELECT answered
   // from one index; store/search_executor.h): the same cables as `where`. An empty AND when there
   // is no filter.
-  store::IdSetExpr filter{store::IdSetExpr::Kind::kAnd, {}, {}, {}};
+  store::IdSetExpr filter = AllCables();
 };
 
 // Compiles `root`. Each term becomes an FTS5 string: "word" (inner '"' doubled, control characters

@@ -348,7 +348,7 @@ TEST_F(QuerySearch, BooleanAlgebraOnCounts) {
 // dropped the cable, because SQL's NOT of NULL is NULL: `russia -(tag:PREL OR origin:moscow)` gave
 // 1 hit of the 3 that `russia` minus `russia (tag:PREL OR origin:moscow)` leaves on samples/.
 TEST_F(QuerySearch, NegatedFilterKeepsCablesWithoutTheField) {
-  for (const std::string& filter :
+  for (std::string filter :
        {"(tag:PREL OR origin:moscow)", "origin:moscow", "from:2009", "to:2005", "class:secret"}) {
     int64_t all = Run("russia", 0).total;
     int64_t in = Run("russia " + filter, 0).total;

@@ -40,6 +40,12 @@ void InterruptIfPossible(A* a) {
   if constexpr (kCanInterrupt<A>) a->Interrupt();
 }
 
+// Lets `a` run queries again after an earlier Interrupt() (which is sticky: Archive::Interrupt).
+template <typename A>
+void ClearInterruptIfPossible(A* a) {
+  if constexpr (requires(A& x) { x.ClearInterrupt(); }) a->ClearInterrupt();
+}
+
 // Read-only Archive connections, each lent to one request at a time.
 class ConnectionPool {
  public:
@@ -126,6 +132,7 @@ class Watchdog {
    public:
     Guard(Watchdog* w, Archive* a, Clock::time_point deadline) : w_(w), a_(a) {
       std::lock_guard<std::mutex> lock(w_->mu_);
+      ClearInterruptIfPossible(a_);  // a pooled connection may carry the last request's interrupt
       w_->armed_[a_] = {deadline, false};
       w_->cv_.notify_all();
     }

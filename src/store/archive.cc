@@ -211,6 +211,8 @@ store::Db& Archive::db() { return *impl_->db; }
 
 void Archive::Interrupt() { impl_->db->Interrupt(); }
 
+void Archive::ClearInterrupt() { impl_->db->ClearInterrupt(); }
+
 Result<RefDirection> ParseRefDirection(std::string_view s) {
   if (s == "cites") return RefDirection::kCites;
   if (s == "citedby" || s == "cited-by") return RefDirection::kCitedBy;

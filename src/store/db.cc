@@ -52,6 +52,10 @@ void Statement::BindBlob(int index, std::string_view value) {
 }
 
 Result<bool> Statement::Step() {
+  if (db_->interrupted()) {
+    sqlite3_reset(stmt_);
+    return db_->InterruptedStatus();
+  }
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
@@ -120,6 +124,11 @@ Result<std::unique_ptr<Db>> Db::Open(const std::string& path, Mode mode, int bus
   std::unique_ptr<Db> db(new Db(raw, path, mode));
   sqlite3_busy_timeout(raw, busy_ms);
   sqlite3_extended_result_codes(raw, 1);
+  // A statement started after Interrupt() (sqlite3_interrupt was then a no-op) stops within 1,000
+  // VM steps, a few microseconds.
+  sqlite3_progress_handler(
+      raw, 1000, [](void* d) -> int { return static_cast<Db*>(d)->interrupted() ? 1 : 0; },
+      db.get());
   if (mode == Mode::kReadWrite) {
     if (Status s = db->Exec("PRAGMA journal_mode=WAL"); !s.ok()) return s;
     if (Status s = db->Exec("PRAGMA synchronous=NORMAL"); !s.ok()) return s;
@@ -232,6 +241,13 @@ Status Transaction::Commit() {
   return s;
 }
 
-void Db::Interrupt() { sqlite3_interrupt(db_); }
+void Db::Interrupt() {
+  interrupted_.store(true, std::memory_order_relaxed);
+  sqlite3_interrupt(db_);
+}
+
+Status Db::InterruptedStatus() const {
+  return Status(StatusCode::kTimeout, "interrupted: the query ran past its time limit", path_);
+}
 
 }  // namespace cablebase::store

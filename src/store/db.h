@@ -2,6 +2,7 @@
 #ifndef CABLEBASE_STORE_DB_H_
 #define CABLEBASE_STORE_DB_H_
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -86,9 +87,20 @@ class Db {
   // Prepares one statement; kInternal on an SQL error (a bug: every statement is ours).
   Result<Statement> Prepare(std::string_view sql);
 
-  // Makes the statement running on this connection (in any thread) stop soon with SQLITE_INTERRUPT,
-  // reported as kTimeout. Safe to call from another thread (sqlite3_interrupt).
+  // Makes the work running on this connection stop soon with kTimeout, and every statement stepped
+  // after it, until ClearInterrupt(). Safe to call from another thread. Sticky on purpose:
+  // sqlite3_interrupt alone is a no-op when no statement is running at that instant (a search
+  // between two statements, or in C++ work over ids), and does not reach a long FTS5 call; so the
+  // flag is also checked by Step(), by a progress handler every 1,000 VM steps, by our FTS5
+  // functions per row and by the search executor between stages (interrupted()).
   void Interrupt();
+  // Ends the effect of Interrupt(): the connection runs statements again. Call from the thread
+  // that uses the connection, before a new piece of work.
+  void ClearInterrupt() { interrupted_.store(false, std::memory_order_relaxed); }
+  // True between Interrupt() and ClearInterrupt(). Cheap (one relaxed atomic load).
+  bool interrupted() const { return interrupted_.load(std::memory_order_relaxed); }
+  // The kTimeout status that work stopped by Interrupt() returns.
+  Status InterruptedStatus() const;
 
   // Defines the SQL function `name(x)` on this connection: 1 when 0 <= x < ids->size() and
   // (*ids)[x] != 0, else 0. It lets a statement skip rows cheaply before computing expensive
@@ -130,6 +142,7 @@ class Db {
   sqlite3* db_ = nullptr;
   std::string path_;
   Mode mode_;
+  std::atomic<bool> interrupted_{false};
 };
 
 // RAII transaction: BEGIN (IMMEDIATE for writers) on Begin(), ROLLBACK on destruction unless

@@ -424,6 +424,7 @@ struct EvalContext {
 };
 
 Result<IdList> Evaluate(Db& db, const IdSetExpr& e, const EvalContext& cols) {
+  if (db.interrupted()) return db.InterruptedStatus();  // the C++ set work between statements
   switch (e.kind) {
     case IdSetExpr::Kind::kSql:
       if (!e.set_column.empty()) return SetColumnIds(db, e, cols.index_set_at_most);
@@ -950,6 +951,7 @@ Result<std::optional<SearchOutput>> FastSearch(Db& db, const SearchSql& sql) {
     }
   }
   if (sql.facets) {
+    if (db.interrupted()) return db.InterruptedStatus();
     if (small) {
       if (Status s = CountFacetsBySql(db, hits, &out.facets); !s.ok()) return s;
     } else {
