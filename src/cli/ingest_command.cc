@@ -124,10 +124,11 @@ void RunIngest(const IngestFlags& flags) {
   }
   const IngestSummary& s = *sum;
   std::fprintf(stderr,
-               "ingested %lld cables into %s: %lld added, %lld new versions, %lld unchanged, "
+               "ingested %lld %s into %s: %lld added, %lld new %s, %lld unchanged, "
                "%lld refreshed, %lld failed; %.1f MB in %.1f s (%.0f cables/s, %.1f MB/s)",
-               static_cast<long long>(s.cables_read), flags.db.c_str(),
-               static_cast<long long>(s.added), static_cast<long long>(s.new_versions),
+               static_cast<long long>(s.cables_read), s.cables_read == 1 ? "cable" : "cables",
+               flags.db.c_str(), static_cast<long long>(s.added),
+               static_cast<long long>(s.new_versions), s.new_versions == 1 ? "version" : "versions",
                static_cast<long long>(s.unchanged), static_cast<long long>(s.refreshed),
                static_cast<long long>(s.failed), s.bytes / 1e6, s.seconds,
                s.seconds > 0 ? s.cables_read / s.seconds : 0.0,

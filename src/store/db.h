@@ -123,6 +123,7 @@ class Db {
   // row token counts it reads (not owned; nullptr: read them from the index), and what it calls
   // once, after its first rows, to get them (a query with few hits never pays for loading them).
   bool fts_rank_registered = false;
+  bool fts_snippet_registered = false;  // store/fts_snippet.cc
   const std::vector<uint32_t>* fts_row_tokens = nullptr;
   std::function<const std::vector<uint32_t>*()> fts_row_tokens_loader;
   int64_t fts_row_tokens_after = 2000;  // rows scored before the loader is called

@@ -274,8 +274,7 @@ size_t GetVarint(const unsigned char* p, size_t n, uint64_t* v) {
 
 }  // namespace
 
-Status RegisterFtsRank(Db& db) {
-  if (db.fts_rank_registered) return Status::Ok();
+fts5_api* Fts5Api(Db& db) {
   fts5_api* api = nullptr;
   sqlite3_stmt* st = nullptr;
   int rc = sqlite3_prepare_v2(db.raw(), "SELECT fts5(?1)", -1, &st, nullptr);
@@ -284,10 +283,14 @@ Status RegisterFtsRank(Db& db) {
     sqlite3_step(st);
   }
   sqlite3_finalize(st);
-  if (api == nullptr || api->iVersion < 2) {
-    return Status(StatusCode::kInternal, "FTS5 is not available", db.path());
-  }
-  rc = api->xCreateFunction(api, "cablebase_bm25", &db, Bm25, nullptr);
+  return api != nullptr && api->iVersion >= 2 ? api : nullptr;
+}
+
+Status RegisterFtsRank(Db& db) {
+  if (db.fts_rank_registered) return Status::Ok();
+  fts5_api* api = Fts5Api(db);
+  if (api == nullptr) return Status(StatusCode::kInternal, "FTS5 is not available", db.path());
+  int rc = api->xCreateFunction(api, "cablebase_bm25", &db, Bm25, nullptr);
   if (rc == SQLITE_OK) rc = api->xCreateFunction(api, "cablebase_rank_all", &db, RankAll, nullptr);
   if (rc != SQLITE_OK) return Status(StatusCode::kInternal, "cannot register cablebase_bm25");
   db.fts_rank_registered = true;

@@ -13,7 +13,13 @@
 #include "cablebase/status.h"
 #include "store/db.h"
 
+struct fts5_api;
+
 namespace cablebase::store {
+
+// FTS5's extension API of `db`'s connection (fetched with SELECT fts5(?1)); nullptr when FTS5 is
+// not compiled in or older than version 2. Owned by SQLite; valid while the connection is open.
+fts5_api* Fts5Api(Db& db);
 
 // Registers the FTS5 auxiliary function cablebase_bm25(fts_table, weight...) on `db` once (later
 // calls do nothing). While `db.fts_row_tokens` points to counts (index = rowid; a rowid past its

@@ -10,6 +10,7 @@
 
 #include "model/text_util.h"
 #include "store/fts_rank.h"
+#include "store/fts_snippet.h"
 #include "store/search_columns.h"
 
 namespace cablebase::store {
@@ -65,12 +66,18 @@ std::string LeadWords(std::string_view text, int words, const std::string& ellip
 }
 
 // Fills each row's snippet: FTS5 snippet() of `expr` for that row alone (so the cost is one row's
-// text per hit shown, not per hit found), else the lead words of its summary or body.
+// text per hit shown, not per hit found) — or, for a row with more than kSnippetBestWindowMaxHits
+// instances, the first-hit window, since snippet() is quadratic in them (store/fts_snippet.h) —
+// else the lead words of its summary or body.
 Status FillSnippets(Db& db, const SearchSql& sql, const std::string& expr,
                     const std::vector<int64_t>& ids, int tokens, std::vector<SearchRow>* rows) {
+  if (Status s = RegisterFtsSnippet(db); !s.ok()) return s;
   Result<Statement> snip = db.Prepare(
-      "SELECT snippet(cables_fts, -1, ?, ?, ?, ?) FROM cables_fts "
-      "WHERE cables_fts MATCH ? AND rowid = ?");
+      "SELECT CASE WHEN cablebase_hits(cables_fts) <= " +
+      std::to_string(kSnippetBestWindowMaxHits) +
+      " THEN snippet(cables_fts, -1, ?1, ?2, ?3, ?4)"
+      " ELSE cablebase_first_snippet(cables_fts, ?1, ?2, ?3, ?4) END FROM cables_fts "
+      "WHERE cables_fts MATCH ?5 AND rowid = ?6");
   if (!snip.ok()) return Sanitize(snip.status());
   Result<Statement> lead =
       db.Prepare("SELECT COALESCE(summary, body, '') FROM cables WHERE id = ?");
