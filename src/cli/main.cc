@@ -1,9 +1,14 @@
 // The `cablebase` executable: one CLI11 app, one subcommand per file (see commands.h).
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "cablebase/version.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/query_argument.h"
 
 int main(int argc, char** argv) {
   CLI::App app{
@@ -27,8 +32,12 @@ int main(int argc, char** argv) {
   cablebase::cli::RegisterServeCommand(app);
   cablebase::cli::RegisterFormatCommand(app);
   cablebase::cli::RegisterValidateCommand(app);
+  // `search -hamas`: a query starting with '-' is the query, not an unknown option.
+  std::vector<std::string> args =
+      cablebase::cli::QueryStartingWithMinusLast(std::vector<std::string>(argv + 1, argv + argc));
+  std::reverse(args.begin(), args.end());  // CLI11 takes the vector form last-first
   try {
-    app.parse(argc, argv);
+    app.parse(args);
   } catch (const CLI::ParseError& e) {
     int rc = app.exit(e);
     // CLI11 uses 0 for --help/--version and 1xx for usage errors; ours are 0 and 2.

@@ -238,6 +238,14 @@ Result<std::vector<Token>> Lex(std::string_view q) {
         t.prefix = stars > 0;
         t.text = std::string(value.substr(0, value.size() - stars));
       }
+      // `subject:-iran` reads as an exclusion but would search for "iran" (FTS5 drops the '-');
+      // the exclusion is written before the field.
+      if (!t.quoted && !t.text.empty() && (t.text[0] == '-' || t.text[0] == '+')) {
+        return Error(q, start + letters + 1,
+                     "a field value cannot start with '" + std::string(1, t.text[0]) +
+                         "'; to exclude, put '-' before the field (-" +
+                         std::string(FieldName(field)) + ":" + t.text.substr(1) + ")");
+      }
       if (!HasTokenCharacter(t.text)) {
         return Error(q, start + letters + 1,
                      "expected a value after '" + std::string(FieldName(field)) + ":' (e.g. " +

@@ -126,6 +126,17 @@ TEST(QueryParser, ErrorsSayWhereAndWhatWasExpected) {
             std::string::npos);
   EXPECT_NE(Err("NOT").message().find("after 'NOT'"), std::string::npos);
   EXPECT_NE(Err("tag:P*").message().find("'*'"), std::string::npos);
+
+  // A '-' inside the value is not an exclusion (FTS5 would drop it and find "iran"): an error
+  // that shows the form that excludes.
+  s = Err("hamas subject:-iran");
+  EXPECT_EQ(s.column(), 15);
+  EXPECT_EQ(s.message(),
+            "column 15: a field value cannot start with '-'; to exclude, put '-' before the field "
+            "(-subject:iran)");
+  EXPECT_NE(Err("tag:-PREL").message().find("(-tag:PREL)"), std::string::npos);
+  EXPECT_TRUE(Err("-subject:iran hamas").ok());
+  EXPECT_TRUE(Err("subject:\"-iran\"").ok());
 }
 
 TEST(QueryParser, ColumnsCountCharactersNotBytes) {

@@ -124,6 +124,23 @@ TEST_F(QueryCli, NotOnlyQueryAfterDoubleDash) {
   EXPECT_NE(r.out.find("7 hits"), std::string::npos) << r.out;
 }
 
+// A query that starts with '-' is the query even without "--" (CLI11 read `-hamas` as -h + amas
+// and printed the help), wherever it stands; short options keep their meaning.
+TEST_F(QueryCli, NotOnlyQueryWithoutDoubleDash) {
+  for (const std::string& args :
+       {"search -hamas --db '" + db_ + "' --limit 0", "search --db '" + db_ + "' -hamas -n0",
+        "search --limit 0 --db '" + db_ + "' '-hamas'"}) {
+    testing_util::CommandResult r = RunCablebase(args + " 2>&1");
+    EXPECT_EQ(r.exit_code, 0) << args << "\n" << r.out;
+    EXPECT_NE(r.out.find("7 hits"), std::string::npos) << args << "\n" << r.out;
+  }
+  testing_util::CommandResult r =
+      RunCablebase("search --db '" + db_ + "' -n 1 '-(hamas OR moscow)' 2>&1");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("4 hits (showing 1-1)"), std::string::npos) << r.out;
+  EXPECT_EQ(RunCablebase("search -h").exit_code, 0);
+}
+
 TEST_F(QueryCli, TextFacets) {
   testing_util::CommandResult r = Search("tag:PREL --facets --limit 1");
   EXPECT_EQ(r.exit_code, 0) << r.out;

@@ -2,7 +2,6 @@
 #ifdef CABLEBASE_HAVE_HTTPLIB
 #include "server/routes.h"
 
-#include <set>
 #include <string>
 
 namespace cablebase::server {
@@ -43,24 +42,9 @@ std::vector<Route> RouteTable(Api& api, const WebUi& ui) {
 }
 
 void InstallRoutes(httplib::Server& server, const std::vector<Route>& routes) {
-  std::set<std::string> patterns;
-  for (const Route& r : routes) {
-    // Only GET is served; httplib answers HEAD from the GET handlers.
-    server.Get(r.pattern, r.handler);
-    patterns.insert(r.pattern);
-  }
-  auto not_allowed = [](const httplib::Request& req, httplib::Response& res) {
-    res.set_header("Allow", "GET, HEAD");
-    WriteError(res, Status(StatusCode::kInvalidArgument, req.method + " is not allowed here"), 405,
-               "method_not_allowed");
-  };
-  for (const std::string& p : patterns) {
-    server.Post(p, not_allowed);
-    server.Put(p, not_allowed);
-    server.Patch(p, not_allowed);
-    server.Delete(p, not_allowed);
-    server.Options(p, not_allowed);
-  }
+  // Only GET is served; httplib answers HEAD from the GET handlers. Other methods are refused with
+  // 405 before routing (server.cc's pre-routing handler).
+  for (const Route& r : routes) server.Get(r.pattern, r.handler);
   server.set_error_handler(httplib::Server::HandlerWithResponse(
       [](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;

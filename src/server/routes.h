@@ -21,8 +21,8 @@ struct Route {
 // outlive the returned handlers.
 std::vector<Route> RouteTable(Api& api, const WebUi& ui);
 
-// Installs `routes` on `server`, answers every other method on a known path with 405 and an Allow
-// header, and turns any error response without a body (unknown path, httplib's own 400/414) into the
+// Installs `routes` on `server` (GET; HEAD follows GET; every other method is refused with 405 by
+// the pre-routing handler of server.cc, before any body is read), and turns any error response without a body (unknown path, httplib's own 400/414) into the
 // JSON error body of error_mapping.h.
 void InstallRoutes(httplib::Server& server, const std::vector<Route>& routes);
 

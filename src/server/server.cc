@@ -98,6 +98,15 @@ Status RunServer(const ServerOptions& options) {
   svr.set_pre_routing_handler([loopback, bound_host](const httplib::Request& req,
                                                      httplib::Response& res) {
     t_request_start = Clock::now();
+    // Only GET (and HEAD) is served. Refused here, before httplib reads a body: a POST without
+    // Content-Length (`curl -X POST`) would otherwise wait out the 10 s read timeout for one.
+    if (req.method != "GET" && req.method != "HEAD") {
+      res.set_header("Allow", "GET, HEAD");
+      res.set_header("Connection", "close");  // an unread body must not be taken for a request
+      WriteError(res, Status(StatusCode::kInvalidArgument, req.method + " is not allowed here"),
+                 405, "method_not_allowed");
+      return httplib::Server::HandlerResponse::Handled;
+    }
     if (loopback) {
       const std::string host = HostName(req.get_header_value("Host"));
       if (!(IsLoopbackHost(host) || host == bound_host)) {
