@@ -235,7 +235,12 @@ TEST_F(Synth, IngestStoresEveryCableAndReference) {
   // More than the generator wrote is expected: it rewrites the REF entries it recognises, and
   // the ones it leaves in a template (00HARARE25's `HARARE 6584`) still name cables.
   EXPECT_GE(static_cast<size_t>(stored_refs) * 50, truth_refs * 49) << "references stored";
-  EXPECT_LE(static_cast<size_t>(resolved), truth_inside) << resolved << " edges resolved";
+  // A template's own REF entries that the generator leaves (see above) can name a generated cable
+  // by chance: at seed 7, 13 edges (10ZAGREB27 "A. ZAGREB 0053" → 10ZAGREB53 and its copies)
+  // beside all 3,779 of the truth's, once subjects wrapped across a blank line were read whole
+  // (before, the REF lines of those templates were body). Allowed up to 1%.
+  EXPECT_LE(static_cast<size_t>(resolved) * 100, truth_inside * 101)
+      << resolved << " edges resolved of " << truth_inside;
   EXPECT_GE(static_cast<size_t>(resolved) * 50, truth_inside * 49) << "references resolved";
   // A full-text query agrees with the index: every cable has a subject or body word.
   testing_util::CommandResult search =

@@ -4,6 +4,7 @@
 #include <array>
 
 #include "model/text_util.h"
+#include "parse/header_lines.h"
 
 namespace cablebase::parse {
 namespace {
@@ -403,10 +404,13 @@ size_t FindBodyStartLine(const std::vector<BodyLine>& lines) {
   constexpr size_t kMaxHeaderLines = 120;  // no real text header is longer
   size_t body = 0;
   bool in_block = false, seen_main = false;
+  std::string subject_block;  // a SUBJECT block just ended, its lines joined (it may continue)
+  bool in_subject = false;
   for (size_t i = 0; i < lines.size() && i < kMaxHeaderLines; ++i) {
     std::string_view t = model::Trim(lines[i].text);
     if (t.empty()) {
       in_block = false;
+      in_subject = false;
       continue;
     }
     if (LooksNumbered(lines[i].text)) break;
@@ -415,11 +419,29 @@ size_t FindBodyStartLine(const std::vector<BodyLine>& lines) {
       in_block = true;
       body = i + 1;
       if (k == HeaderKeyword::kMain) seen_main = true;
+      in_subject = k == HeaderKeyword::kMain && !model::StartsWithIgnoreCase(t, "CLASSIF");
+      subject_block = in_subject ? std::string(t) : std::string();
       continue;
     }
     if (in_block) {
       body = i + 1;
+      if (in_subject) subject_block.append(" ").append(t);
       continue;
+    }
+    if (seen_main && !subject_block.empty()) {
+      // A subject wrapped across a blank line (header_lines.h ContinuesSubjectAfterBlank): its
+      // one-line continuation is header, and REF / Classified By after it too (09MOSCOW1108).
+      size_t next = i + 1;
+      while (next < lines.size() && model::Trim(lines[next].text).empty()) ++next;
+      const bool one_line_block = i + 1 >= lines.size() ||
+                                  model::Trim(lines[i + 1].text).empty() ||
+                                  KeywordOf(model::Trim(lines[i + 1].text)) != HeaderKeyword::kNone;
+      if (one_line_block && next < lines.size() &&
+          internal::ContinuesSubjectAfterBlank(subject_block, t, lines[next].text)) {
+        body = i + 1;
+        subject_block.clear();
+        continue;
+      }
     }
     if (seen_main) break;
   }

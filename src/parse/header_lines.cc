@@ -173,4 +173,39 @@ bool StartsHeaderField(std::string_view line) {
   return i > 0 && i <= 2 && i < u.size() && u[i] == '.';
 }
 
+bool ContinuesSubjectAfterBlank(std::string_view subject_block, std::string_view line,
+                                std::string_view next) {
+  auto has_lower = [](std::string_view s) {
+    for (char c : s) {
+      if (model::IsLower(c)) return true;
+    }
+    return false;
+  };
+  subject_block = model::Trim(subject_block);
+  line = model::Trim(line);
+  next = model::Trim(next);
+  if (subject_block.size() < 40 || has_lower(subject_block)) return false;
+  if (line.empty() || line.size() > 160 || has_lower(line) || line.back() == '.') return false;
+  bool letters = false;
+  size_t digits = 0;
+  for (char c : line) {
+    letters |= model::IsUpper(c);
+    digits = IsDigit(c) ? digits + 1 : 0;
+    if (digits >= 5) return false;  // a page header: "MADRID 00000614 001.2 OF 004"
+  }
+  if (!letters || StartsHeaderField(line)) return false;
+  const std::string upper = model::ToUpperAscii(CollapseLetterSpacing(line));
+  size_t used = 0;
+  if (!MatchClassification(upper, &used).empty() || !MatchCaveat(upper, &used).empty()) {
+    return false;
+  }
+  for (std::string_view opener : {"SUMMARY", "BEGIN SUMMARY", "PASS ", "FOR ", "DEPARTMENT FOR",
+                                  "STATE FOR", "DEPT FOR", "SIPDIS", "(", "\xC2\xB6"}) {
+    if (upper.compare(0, opener.size(), opener) == 0) return false;
+  }
+  if (next.empty()) return false;
+  return StartsHeaderField(next) || next.front() == '(' ||
+         next.substr(0, 2) == std::string_view("\xC2\xB6");  // ¶
+}
+
 }  // namespace cablebase::parse::internal

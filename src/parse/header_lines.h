@@ -38,6 +38,26 @@ std::string MatchCaveat(std::string_view upper, size_t* used);
 // wrapped field: E.O./EO, TAGS, SUBJECT/SUBJ, REF/REFS/REFTEL, CLASSIFIED BY, a numbered paragraph.
 bool StartsHeaderField(std::string_view line);
 
+// True when `line` continues a SUBJECT across a blank line. The 2011 Cablegate HTML layout breaks
+// the subject after its first line and puts a blank line before the rest: 09MOSCOW1108
+// "SUBJECT: WAITING AND WATCHING: NORTH KOREA AFTER CURRENCY" / "" / "REFORM" / "" / "REF: ...";
+// likewise 09LONDON290, 08LONDON2765, 09LONDON1946, 09BRASILIA1460. Without the rule the subject
+// is cut and the REF and Classified By lines after it are read as body. `subject_block` is the
+// subject so far with its label, its lines joined by spaces; `line` is the only line of the block
+// after the blank; `next` is the first non-blank line after `line`. It continues when:
+//  - `subject_block` is at least 40 bytes (it was wrapped: 09LONDON1946 wraps twice, "SUBJECT:
+//    SCOTTISH PARLIAMENT HOLDS EMERGENCY" / "SESSION AS" / "" / "DEBATE OVER ...") and has no
+//    lower-case letter;
+//  - `line` has letters but no lower-case one, is at most 160 bytes, does not end with '.', and is
+//    not a header field, classification line, caveat, page header (a number of 5+ digits), summary
+//    heading or distribution line (PASS/FOR/DEPARTMENT FOR ...);
+//  - `next` starts a header field (REF, Classified By, a numbered paragraph; StartsHeaderField),
+//    a '¶' paragraph or a portion mark '('.
+// Mixed-case subjects are left alone (09STATE30049 "Secretary Clinton's March 24, 2009" /
+// "Conversation with ..."): nothing tells their continuation from an unnumbered first paragraph.
+bool ContinuesSubjectAfterBlank(std::string_view subject_block, std::string_view line,
+                                std::string_view next);
+
 // Offset of `label` in `text` (case-insensitive) where it starts a word (no letter before it) and
 // is followed by a non-letter; npos if absent.
 size_t FindLabel(std::string_view text, std::string_view label, size_t from = 0);

@@ -1,6 +1,7 @@
 // Unit tests of the header parsers (transmission, message header, text header) on real cables.
 #include <gtest/gtest.h>
 
+#include "parse/header_lines.h"
 #include "parse/message_header.h"
 #include "parse/text_header.h"
 #include "parse/transmission.h"
@@ -178,6 +179,38 @@ TEST(HeaderText, ClassificationVariants) {
   ParseTags("TAGS");
   ParseSubject("SUBJECT:");
   ParseMessageHeader("TO\nINFO XMT\n");
+}
+
+}  // namespace
+}  // namespace cablebase::parse
+
+namespace cablebase::parse {
+namespace {
+
+// What may and may not continue a subject after a blank line (real lines from the dev corpus).
+TEST(HeaderText, SubjectContinuationAfterBlank) {
+  using internal::ContinuesSubjectAfterBlank;
+  const std::string wrapped = "SUBJECT: WAITING AND WATCHING: NORTH KOREA AFTER CURRENCY";
+  EXPECT_TRUE(ContinuesSubjectAfterBlank(wrapped, "REFORM", "REF: 09 SHENYANG 167"));
+  EXPECT_TRUE(ContinuesSubjectAfterBlank(wrapped, "REFORM", "Classified By: Consul General"));
+  EXPECT_TRUE(ContinuesSubjectAfterBlank(wrapped, "REFORM", "1. (C) Summary."));
+  // Not after a short (unwrapped) subject: 09SAOPAULO487 "SUBJECT: SAO PAULO" / "" / a date.
+  EXPECT_FALSE(ContinuesSubjectAfterBlank("SUBJECT: SAO PAULO", "REFORM", "REF: 09 SHENYANG 167"));
+  // Not a page header, caveat, classification line, banner, summary heading or sentence.
+  EXPECT_FALSE(ContinuesSubjectAfterBlank(wrapped, "MADRID 00000614 001.2 OF 004", "Classified By"));
+  EXPECT_FALSE(ContinuesSubjectAfterBlank(wrapped, "NOFORN", "REF: A. STATE 1"));
+  EXPECT_FALSE(ContinuesSubjectAfterBlank(wrapped, "SIPDIS", "REF: A. STATE 1"));
+  EXPECT_FALSE(ContinuesSubjectAfterBlank(wrapped, "C O N F I D E N T I A L", "REF: A. STATE 1"));
+  EXPECT_FALSE(ContinuesSubjectAfterBlank(wrapped, "SUMMARY", "1. (C) The"));
+  EXPECT_FALSE(ContinuesSubjectAfterBlank(
+      wrapped, "THIS CABLE IS SENSITIVE BUT UNCLASSIFIED.", "1. (SBU) Summary"));
+  // Not a mixed-case line or after a mixed-case subject (09STATE30049).
+  EXPECT_FALSE(ContinuesSubjectAfterBlank(wrapped, "Conversation with Australian Prime Minister",
+                                          "1. Classified by"));
+  EXPECT_FALSE(ContinuesSubjectAfterBlank("SUBJECT: (U) Secretary Clinton's March 24, 2009",
+                                          "CONVERSATION", "1. Classified by"));
+  // Not when what follows is prose rather than a header field or paragraph.
+  EXPECT_FALSE(ContinuesSubjectAfterBlank(wrapped, "REFORM", "The embassy reports that"));
 }
 
 }  // namespace

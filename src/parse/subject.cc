@@ -150,6 +150,7 @@ std::string ParseSubject(std::string_view text) {
   std::string subject;
   bool upper_only = true;
   bool started = false;
+  bool continued = false;  // a continuation after a blank line was taken (at most one)
   for (size_t i = 0; i < lines.size(); ++i) {
     std::string_view line = lines[i].text;
     // Lines ending in a stray backslash (golden: "SESSION \\\n \\\n").
@@ -157,7 +158,24 @@ std::string ParseSubject(std::string_view text) {
     if (!t.empty() && t.back() == '\\') t.remove_suffix(1);
     t = model::Trim(t);
     if (t.empty()) {
-      if (started) break;
+      if (started) {
+        // A subject wrapped across a blank line (09MOSCOW1108): one more line, then the end.
+        size_t j = i + 1;
+        while (j < lines.size() && model::Trim(lines[j].text).empty()) ++j;
+        if (continued || !upper_only || j >= lines.size()) break;
+        const bool one_line_block = j + 1 >= lines.size() ||
+                                    model::Trim(lines[j + 1].text).empty() ||
+                                    internal::StartsHeaderField(lines[j + 1].text);
+        size_t k = j + 1;
+        while (k < lines.size() && model::Trim(lines[k].text).empty()) ++k;
+        if (!one_line_block || k >= lines.size() ||
+            !internal::ContinuesSubjectAfterBlank("SUBJECT: " + subject, lines[j].text,
+                                                  lines[k].text)) {
+          break;
+        }
+        continued = true;
+        i = j - 1;  // the loop's ++i lands on the continuation
+      }
       continue;  // "SUBJECT:\n\nCooperation and ..." (golden): the subject is on a later line
     }
     if (i > 0 || !started) {
@@ -183,7 +201,7 @@ std::string ParseSubject(std::string_view text) {
       }();
       started = true;
     }
-    if (end < t.size()) break;
+    if (end < t.size() || continued) break;
   }
   return StripPortionMark(model::CollapseWhitespace(DecodeNumericEntities(subject)));
 }
