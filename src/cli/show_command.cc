@@ -23,6 +23,18 @@ namespace cablebase::cli {
 
 namespace {
 
+// What follows "DECL:" on the E.O. line ("E.O. 12958: DECL: TEN YEARS AFTER KOREAN UNIFICATION" →
+// "TEN YEARS AFTER KOREAN UNIFICATION"); empty when the line has no DECL part.
+std::string DeclassifyText(std::string_view eo_line) {
+  std::string upper = model::ToUpperAscii(eo_line);
+  size_t at = upper.find("DECL");
+  if (at == std::string::npos) return {};
+  size_t colon = upper.find(':', at);
+  size_t from = colon == std::string::npos ? at + 4 : colon + 1;
+  if (colon == std::string::npos && upper.compare(at, 8, "DECLASSI") == 0) return {};
+  return std::string(model::Trim(eo_line.substr(std::min(from, eo_line.size()))));
+}
+
 struct ShowFlags {
   std::string id;
   std::string db;
@@ -149,6 +161,9 @@ void PrintLaidOut(const Cable& c, Archive& archive, int version_count) {
   }
   std::string decl;
   if (!c.declassify_on.empty()) decl = c.declassify_on;
+  // A declassification event or code written as text has no date ("DECL: TEN YEARS AFTER KOREAN
+  // UNIFICATION", 09MOSCOW1108; "DECL: OADR"): show the text as written.
+  if (decl.empty()) decl = DeclassifyText(c.eo_line);
   if (!c.executive_order.empty()) {
     decl += (decl.empty() ? "" : "  ") + ("(under E.O. " + c.executive_order + ")");
   }
