@@ -116,6 +116,9 @@ struct Cable {
   std::string origin;                 // "Embassy Moscow"
   std::string metadata_classification;  // as published: "SECRET//NOFORN", "CONFIDENTIAL"
   std::vector<std::string> metadata_references;  // CSV column 6: reference IDs as published
+  // The title as published (alx line 2; the record appended to an 08TRIPOLI220 page); else empty.
+  // The subject when the text has no SUBJECT line.
+  std::string metadata_title;
 
   std::optional<TransmissionHeader> transmission;
 

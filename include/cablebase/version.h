@@ -9,7 +9,7 @@ namespace cablebase {
 
 // "MAJOR.MINOR.PATCH". Bump it with every release whose parser output differs: an archive whose
 // row's `parsed_by` differs is derived again when its cable is ingested again.
-inline constexpr std::string_view kVersion = "0.2.0";
+inline constexpr std::string_view kVersion = "0.3.0";
 
 }  // namespace cablebase
 

@@ -127,6 +127,7 @@ std::string CableToJson(const Cable& c, int indent) {
   j["origin"] = Str(c.origin);
   j["metadata_classification"] = Str(c.metadata_classification);
   j["metadata_references"] = StrList(c.metadata_references);
+  j["metadata_title"] = Str(c.metadata_title);
   if (c.transmission) {
     const TransmissionHeader& t = *c.transmission;
     j["transmission"] = Json{{"transmission_id", Str(t.transmission_id)},
@@ -228,6 +229,7 @@ Result<Cable> CableFromJson(std::string_view text, std::string_view path) {
     c.origin = GetStr(j, "origin");
     c.metadata_classification = GetStr(j, "metadata_classification");
     c.metadata_references = GetStrList(j, "metadata_references");
+    c.metadata_title = GetStr(j, "metadata_title");
     if (auto it = j.find("transmission"); it != j.end() && it->is_object()) {
       TransmissionHeader t;
       t.transmission_id = GetStr(*it, "transmission_id");

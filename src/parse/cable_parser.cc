@@ -166,6 +166,7 @@ Result<Cable> ParseCable(const RawCable& raw) {
   c.metadata_classification = model::CollapseWhitespace(raw.classification);
   c.metadata_caveats = MetadataCaveats(c.metadata_classification);
   c.metadata_references = raw.references;
+  c.metadata_title = model::CollapseWhitespace(raw.title);
 
   // Text header.
   c.caveats = parse::ParseCaveats(header_text);
@@ -177,6 +178,9 @@ Result<Cable> ParseCable(const RawCable& raw) {
   c.tags = parse::ParseTags(header_text);
   for (const std::string& t : c.tags) c.tag_details.push_back(Tag{t, model::TagKindOf(t)});
   c.subject = parse::ParseSubject(header_text);
+  // No SUBJECT line in the text: the publisher's title is the subject (alx line 2 of a
+  // metadata-only file, 01STATE176819; the record appended to an 08TRIPOLI220 page).
+  if (c.subject.empty()) c.subject = c.metadata_title;
   int year = YearOfIso(c.created);
   if (year == 0) year = YearOfReferenceId(c.reference_id);
   c.references = parse::ParseReferences(header_text, year, c.reference_id);

@@ -220,6 +220,22 @@ TEST(ParseCableCorpus, SubjectWrappedAcrossABlankLine) {
   EXPECT_EQ(london.paragraphs.at(0).portion_marking, "C/NF");
 }
 
+// No SUBJECT line in the text: the published title is the subject, so the cable can be found by
+// its words (01STATE176819, a metadata-only alx file; 08TRIPOLI220, whose page appends the
+// publisher's record, which no longer ends up glued to the last paragraph).
+TEST(ParseCableCorpus, PublishedTitleWhenTheTextHasNoSubject) {
+  Cable alx = ReadAndParse("../read/01STATE176819.txt");
+  EXPECT_EQ(alx.subject, "AFGHANISTAN'S POLITICAL FUTURE (CORRECTED COPY)");
+  Cable tripoli = ReadAndParse("../read/08TRIPOLI220.html");
+  EXPECT_EQ(tripoli.subject, "DETAINED HUMAN RIGHTS ACTIVIST FATHI EL-JAHMI \"RELEASED\"");
+  EXPECT_EQ(tripoli.signers, std::vector<std::string>{"STEVENS"});
+  ASSERT_EQ(tripoli.paragraphs.size(), 11u);
+  const std::string& last = tripoli.paragraphs.back().text;
+  EXPECT_EQ(last.substr(last.size() - 12), "End comment.");
+  // The subject is the cable's own when it has one (the seed), never the title.
+  EXPECT_EQ(ReadAndParse("000_517f99ca9aa40bf8.txt").subject, "HAMAS VISIT TO MOSCOW");
+}
+
 // 07BOGOTA1165 (plain text, CRLF, Latin-1 pilcrows): unmarked paragraphs, SIPDIS twice.
 TEST(ParseCableCorpus, Bogota1165Text) {
   Cable c = ReadAndParse("07BOGOTA1165.txt");

@@ -124,6 +124,59 @@ void ReadMetadataTable(const xmlNode* table, RawCable* raw) {
   }
 }
 
+bool AllDigits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (!model::IsDigit(c)) return false;
+  }
+  return true;
+}
+
+// The publisher's record that some pages append to the text inside the same <pre> (the early-2011
+// "Cable Viewer" pages; heuer/cablemap 08TRIPOLI220):
+//   "... End comment. STEVENS 0 03/13/2008 9871 PGOV,PREL,PHUM,PINR,LY DETAINED HUMAN RIGHTS
+//    ACTIVIST FATHI EL-JAHMI "RELEASED" Reports by the Qadhafi Development Foundation ..."
+// i.e. a number, the creation date M/D/YYYY, a number, the TAGS joined by commas, the subject in
+// capitals, then the publisher's copy of the summary. It is recognised only with the page's own
+// creation date (`created` "2008-03-13 15:03") and a TAGS list with a comma, so that text that
+// merely mentions a date is never cut. Removes it from `text` (the signer before it stays) and
+// returns the subject; empty when there is none.
+std::string TakeTrailingPublisherRecord(const std::string& created, std::string* text) {
+  if (created.size() < 10 || created[4] != '-' || created[7] != '-') return {};
+  const std::string y = created.substr(0, 4), m = created.substr(5, 2), d = created.substr(8, 2);
+  auto unpad = [](const std::string& v) { return v[0] == '0' ? v.substr(1) : v; };
+  for (const std::string& date : {m + "/" + d + "/" + y, unpad(m) + "/" + unpad(d) + "/" + y}) {
+    const std::string needle = " " + date + " ";
+    size_t at = text->rfind(needle);
+    if (at == std::string::npos) continue;
+    // " <number>" before the date.
+    size_t num_end = at, num_begin = at;
+    while (num_begin > 0 && model::IsDigit((*text)[num_begin - 1])) --num_begin;
+    if (num_begin == num_end || num_begin == 0 || (*text)[num_begin - 1] != ' ') continue;
+    // "<number> <TAGS,TAGS> " after it.
+    std::vector<std::string_view> words =
+        model::SplitWhitespace(std::string_view(*text).substr(at + needle.size()));
+    if (words.size() < 3 || !AllDigits(words[0]) || words[1].find(',') == std::string_view::npos) {
+      continue;
+    }
+    bool tags = true;
+    for (char c : words[1]) tags &= model::IsUpper(c) || model::IsDigit(c) || c == ',' || c == '-';
+    if (!tags) continue;
+    std::string subject;
+    for (size_t i = 2; i < words.size(); ++i) {
+      bool lower = false;
+      for (char c : words[i]) lower |= model::IsLower(c);
+      if (lower) break;
+      if (!subject.empty()) subject.push_back(' ');
+      subject.append(words[i]);
+    }
+    text->resize(num_begin - 1);
+    while (!text->empty() && model::IsSpace(text->back())) text->pop_back();
+    return subject;
+  }
+  return {};
+}
+
 }  // namespace
 
 Result<RawCable> ReadCablegateHtml(std::string_view bytes, std::string_view path) {
@@ -190,6 +243,7 @@ Result<RawCable> ReadCablegateHtml(std::string_view bytes, std::string_view path
   // Texts are normalised like every other input (a page saved on Windows may hold CRLF).
   raw.header = NormalizeNewlines(raw.header);
   raw.text = NormalizeNewlines(raw.text);
+  raw.title = TakeTrailingPublisherRecord(raw.created, &raw.text);
   return raw;
 }
 

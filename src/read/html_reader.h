@@ -21,6 +21,9 @@ namespace cablebase::read {
 // elements' text content: entities decoded (&#x000A; → newline), links replaced by their text
 // (TAGS links of the 2011 layout, 10STATE284), the paragraph anchors' "¶" kept, <br> → newline
 // unless a newline follows it anyway (09LAPAZ96 writes "<br>&#x000A;").
+// A publisher's record appended to the text (early-2011 pages, 08TRIPOLI220: "STEVENS 0 03/13/2008
+// 9871 PGOV,PREL,... SUBJECT IN CAPITALS Summary...", matched with the page's creation date) is cut
+// from the text; its subject becomes `title`.
 // Bytes that are not UTF-8 are taken as Latin-1/Windows-1252 first (read/charset.h).
 // Fails with kParseError when the input is empty, larger than 2 GiB, or has neither the cable
 // table nor a <pre> block. Thread-safe.

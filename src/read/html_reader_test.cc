@@ -14,6 +14,32 @@ using testing::CollectFixture;
 using testing::FixturePath;
 using testing::ReadFileBytes;
 
+// 08TRIPOLI220 (heuer/cablemap, an early-2011 page): the publisher's record is appended to the
+// text in the same <pre> ("STEVENS 0 03/13/2008 9871 PGOV,PREL,PHUM,PINR,LY DETAINED ... Reports
+// by ..."). It is cut from the text, the signer stays, and its subject becomes the title.
+TEST(ReadHtml, TrailingPublisherRecordBecomesTheTitle) {
+  testing::Collected c = CollectFixture("08TRIPOLI220.html");
+  ASSERT_TRUE(c.status.ok()) << c.status.ToString();
+  ASSERT_EQ(c.cables.size(), 1u);
+  const RawCable& r = c.cables[0];
+  EXPECT_EQ(r.created, "2008-03-13 15:03");
+  EXPECT_EQ(r.title, "DETAINED HUMAN RIGHTS ACTIVIST FATHI EL-JAHMI \"RELEASED\"");
+  const std::string tail = "continued medical treatment. End comment. STEVENS";
+  ASSERT_GE(r.text.size(), tail.size());
+  EXPECT_EQ(r.text.substr(r.text.size() - tail.size()), tail);
+
+  // Without a comma-joined TAGS list after the page's own date, nothing is cut.
+  std::string bytes = ReadFileBytes(FixturePath("08TRIPOLI220.html"));
+  const std::string tags = "PGOV,PREL,PHUM,PINR,LY DETAINED";
+  size_t at = bytes.rfind(tags);
+  ASSERT_NE(at, std::string::npos);
+  bytes.replace(at, tags.size(), "PGOV PREL PHUM PINR LY DETAINED");
+  testing::Collected plain = CollectBuffer(bytes, InputFormat::kCablegateHtml, "08TRIPOLI220.html");
+  ASSERT_EQ(plain.cables.size(), 1u);
+  EXPECT_EQ(plain.cables[0].title, "");
+  EXPECT_NE(plain.cables[0].text.find("STEVENS 0 03/13/2008 9871"), std::string::npos);
+}
+
 TEST(ReadHtml, Chillicoder2010LayoutMetadataAndBlocks) {
   // 04ANKARA348: 2010 layout, partial extract, lower-case letter-spaced classification line.
   testing::Collected c = CollectFixture("04ANKARA348.html");

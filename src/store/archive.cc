@@ -87,7 +87,7 @@ Result<std::unique_ptr<Archive>> Archive::Open(const std::string& path, Mode mod
                     "archive schema version " + std::to_string(*version) +
                         " is older than this cablebase reads (" +
                         std::to_string(store::LatestSchemaVersion()) +
-                        "); run `cablebase ingest` on it once to upgrade",
+                        "); upgrade it once with `cablebase ingest --upgrade --db " + path + "`",
                     path);
     }
   }

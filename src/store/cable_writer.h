@@ -49,8 +49,8 @@ class CableWriter {
   Db& db_;
   int64_t first_unindexed_ = 0;  // id of the first cables row not yet in cables_fts; 0 = none
   Statement index_new_rows_;
-  Statement find_version_, max_version_, insert_version_, find_cable_,
-      current_released_, insert_cable_, update_cable_, bump_count_, insert_addressee_, insert_tag_,
+  Statement find_version_, max_version_, insert_version_, find_cable_, current_released_,
+      insert_cable_, update_cable_, bump_count_, refresh_title_, insert_addressee_, insert_tag_,
       insert_caveat_, insert_ref_, insert_paragraph_;
   Statement delete_children_[5];
 };

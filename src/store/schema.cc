@@ -247,11 +247,18 @@ CREATE TRIGGER cables_generation_delete AFTER DELETE ON cables BEGIN
 END;
 )SQL";
 
+// Version 4: the title as published (alx line 2, a page's appended record), which is the subject
+// of a cable whose text has none (01STATE176819); versions stored before keep NULL.
+constexpr std::string_view kSchemaV4 = R"SQL(
+ALTER TABLE cable_versions ADD COLUMN published_title TEXT;
+)SQL";
+
 const std::vector<Migration>* BuildMigrations() {
   return new std::vector<Migration>{
       {1, "cables, versions, addressees, tags, caveats, refs, paragraphs, FTS5 index", kSchemaV1},
       {2, "versions keep the cable as read instead of a JSON copy of the record", kSchemaV2},
       {3, "search_columns: compact per-cable columns for facets and date order", kSchemaV3},
+      {4, "versions keep the published title", kSchemaV4},
   };
 }
 

@@ -10,7 +10,7 @@ namespace cablebase::store {
 const char* const kVersionSourceColumns =
     "v.published_id, v.created, v.released, v.published_classification, v.origin, "
     "v.published_references, v.header_raw, v.text_raw, v.source_path, v.source_format, "
-    "v.source_line, v.source_csv_id";
+    "v.source_line, v.source_csv_id, v.published_title";
 
 RawCable SourceOfRecord(const Cable& c) {
   RawCable raw;
@@ -23,6 +23,7 @@ RawCable SourceOfRecord(const Cable& c) {
   raw.references = c.metadata_references;
   raw.header = c.header_raw;
   raw.text = c.text_raw;
+  raw.title = c.metadata_title;
   return raw;
 }
 
@@ -40,6 +41,7 @@ void BindVersionSource(Statement& st, int first, const Cable& c) {
   }
   st.BindText(i++, c.header_raw);
   st.BindText(i++, c.text_raw, /*empty_as_null=*/false);
+  st.BindText(i++, c.metadata_title);
 }
 
 Result<Cable> VersionRecord(const Statement& st, int first, const std::string& what,
@@ -71,6 +73,7 @@ Result<Cable> VersionRecord(const Statement& st, int first, const std::string& w
   }
   raw.source.line = st.ColumnInt(i++);
   raw.source.csv_id = st.ColumnText(i++);
+  raw.title = st.ColumnText(i++);
   Result<Cable> cable = ParseCable(raw);
   if (!cable.ok()) {
     return Status(StatusCode::kCorrupt,

@@ -166,5 +166,46 @@ TEST(VersionSource, RowsParsedByAnotherVersionAreDerivedAgainOnReingest) {
             1);
 }
 
+// A schema-3 archive (before versions kept the published title): read-only commands refuse it with
+// the command that upgrades it; after the upgrade, ingesting the same alx file again stores the
+// title and the metadata-only cable 01STATE176819 gets its subject back, in the row and when its
+// version is read.
+TEST(VersionSource, SchemaThreeArchiveIsUpgradedAndTitlesComeBackOnReingest) {
+  TempDir dir;
+  std::string db = dir.File("v3.db");
+  const std::string alx = std::string(CABLEBASE_SOURCE_DIR) + "/tests/testdata/read/01STATE176819.txt";
+  {
+    Result<std::unique_ptr<Archive>> a = Archive::Open(db, Archive::Mode::kReadWrite);
+    ASSERT_TRUE(a.ok());
+    ASSERT_TRUE((*a)->Ingest({alx}).ok());
+  }
+  std::string error;
+  ASSERT_TRUE(SqlExec(db,
+                      "ALTER TABLE cable_versions DROP COLUMN published_title; "
+                      "DELETE FROM schema_migrations WHERE version = 4; PRAGMA user_version = 3; "
+                      "UPDATE cables SET subject = NULL, parsed_by = '0.2.0';",
+                      &error))
+      << error;
+  Result<std::unique_ptr<Archive>> ro = Archive::Open(db, Archive::Mode::kReadOnly);
+  ASSERT_FALSE(ro.ok());
+  EXPECT_NE(ro.status().message().find("cablebase ingest --upgrade --db " + db),
+            std::string::npos)
+      << ro.status().message();
+
+  Result<std::unique_ptr<Archive>> a = Archive::Open(db, Archive::Mode::kReadWrite);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_EQ(SqlInt(db, "PRAGMA user_version"), store::LatestSchemaVersion());
+  EXPECT_EQ(SqlText(db, "SELECT published_title FROM cable_versions"), "<null>");
+  Result<IngestSummary> again = (*a)->Ingest({alx});
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->refreshed, 1);
+  EXPECT_EQ(SqlText(db, "SELECT subject FROM cables"),
+            "AFGHANISTAN'S POLITICAL FUTURE (CORRECTED COPY)");
+  Result<Cable> back = (*a)->Get("01STATE176819");
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(back->subject, "AFGHANISTAN'S POLITICAL FUTURE (CORRECTED COPY)");
+  EXPECT_EQ(back->metadata_title, "AFGHANISTAN'S POLITICAL FUTURE (CORRECTED COPY)");
+}
+
 }  // namespace
 }  // namespace cablebase
