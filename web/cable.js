@@ -2,7 +2,7 @@
 // portion marks, references both ways (missing cables marked), versions with a diff, raw text.
 import {h, shortDate, cableLink, classificationClass, classificationBadge} from './dom.js';
 import {getJson, getText, ApiError} from './api.js';
-import {PRECEDENCE, CLASSIFICATION, tagMeaning, reasonMeaning, explainDtg, explainCaveat, TAG_KIND} from './glossary.js';
+import {PRECEDENCE, CLASSIFICATION, tagMeaning, reasonMeaning, explainDtg, explainCaveat, portionMarkMeaning, TAG_KIND} from './glossary.js';
 import {searchUrl, filterTerm} from './query.js';
 import {errorBox} from './app.js';
 
@@ -107,7 +107,8 @@ function paragraphs(c) {
       c.paragraphs.map((p) => h('section', {class: 'para', id: 'p' + p.number},
           h('a', {class: 'anchor', href: '#p' + p.number, title: 'Link to this paragraph'}, `¶${p.number}`),
           p.portion_marking ? h('span', {class: 'portion ' + classificationClass(portionLevel(p.portion_marking)),
-            title: 'portion marking: the classification of this paragraph'}, `(${p.portion_marking})`) : null,
+            title: 'portion marking: ' + (portionMarkMeaning(p.portion_marking) || 'the classification of this paragraph')},
+            `(${p.portion_marking})`) : null,
           h('div', {class: 'ptext'}, p.text))));
 }
 

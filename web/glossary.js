@@ -1,130 +1,64 @@
-// What the telegram's codes mean, for the cable page's explanations. Sources: 5 FAH-2 (Telegram
-// Handbook: precedence, captions), 5 FAH-3 (TAGS/Terms Handbook), E.O. 12958/13526 section 1.4, and
-// shared/spec/FORMAT.md. A code not listed here is shown without a meaning, never with a guess.
+// What the telegram's codes mean, for the cable page's explanations. The tables are the library's
+// glossary (include/cablebase/glossary.h: 5 FAH-2 Telegram Handbook, 5 FAH-3 TAGS/Terms Handbook,
+// FIPS 10-4 geographic codes, E.O. 12958/13526 section 1.4), which the server sends as the module
+// /static/glossary_data.js (the same document as GET /api/glossary). This file only holds the
+// helpers. A code not in a table is shown without a meaning, never with a guess.
+import {GLOSSARY} from './glossary_data.js';
 
-export const PRECEDENCE = {
-  'FLASH': 'Flash: handled ahead of everything else; reserved for initial enemy contact or threats to life',
-  'NIACT IMMEDIATE': 'Night action, immediate: the addressee must act on it at any hour, even at night',
-  'IMMEDIATE': 'Immediate: handled before all routine and priority traffic',
-  'PRIORITY': 'Priority: handled before routine traffic (dropped from the current State list)',
-  'ROUTINE': 'Routine: normal handling',
-};
+const table = (name) => GLOSSARY[name] || {};
 
-export const PROSIGN = {Z: 'FLASH', O: 'IMMEDIATE', P: 'PRIORITY', R: 'ROUTINE'};
+export const PRECEDENCE = table('precedence');
+export const CLASSIFICATION = table('classification');
+export const CAVEATS = table('caveats');
+export const REASONS = table('reasons');  // keys 'A'..'H'
+export const SUBJECT_TAGS = table('subject_tags');
+export const TAG_AREA = table('subject_tag_areas');  // first letter of a subject TAG
+export const GEOGRAPHIC_CODES = table('geographic_codes');
+export const ORGANIZATIONS = table('organizations');
+export const PORTION_MARKS = table('portion_marks');
 
-export const CAVEATS = {
-  'SIPDIS': 'SIPRNet distribution: posted to the secret government network (the source of Cablegate)',
-  'NOFORN': 'Not releasable to foreign nationals',
-  'NODIS': 'No distribution beyond the addressees without the originator\'s approval',
-  'EXDIS': 'Exclusive distribution: to officers with an essential need to know',
-  'LIMDIS': 'Limited distribution',
-  'STADIS': 'State distribution only: not to other agencies',
-  'SENSITIVE': 'Sensitive but unclassified content',
-  'SBU': 'Sensitive but unclassified',
-  'ORCON': 'Dissemination controlled by the originator',
-  'PROPIN': 'Caution: proprietary information',
-  'REL': 'Releasable to the countries named',
-  'SPECAT': 'Special category: handled only by cleared communicators',
-  'OFFICIAL INFORMAL': 'An informal letter between officers sent as a telegram',
-  'CODEL': 'About a congressional delegation',
-  'EFTO': 'Encrypt for transmission only: unclassified but sent encrypted',
-};
-
-export const CLASSIFICATION = {
-  'UNCLASSIFIED': 'Unclassified: may be released to the public',
-  'UNCLASSIFIED//FOR OFFICIAL USE ONLY': 'Unclassified, for official use only',
-  'LIMITED OFFICIAL USE': 'Limited Official Use: unclassified but protected (State\'s own marking)',
-  'CONFIDENTIAL': 'Confidential: disclosure could damage national security',
-  'SECRET': 'Secret: disclosure could seriously damage national security',
-  'TOP SECRET': 'Top Secret: disclosure could gravely damage national security',
-};
-
-// E.O. 12958 / 13526 section 1.4 (1.5 in the original text of E.O. 12958).
-export const REASONS = {
-  a: 'military plans, weapons systems, or operations',
-  b: 'foreign government information',
-  c: 'intelligence activities, sources or methods, or cryptology',
-  d: 'foreign relations or foreign activities of the United States, including confidential sources',
-  e: 'scientific, technological or economic matters relating to national security',
-  f: 'U.S. Government programs for safeguarding nuclear materials or facilities',
-  g: 'vulnerabilities or capabilities of systems, installations, projects or plans',
-  h: 'weapons of mass destruction',
-};
-
-// First letter of a subject TAG (5 FAH-3).
-export const TAG_AREA = {
-  A: 'administration', B: 'business services', C: 'consular affairs', E: 'economic affairs',
-  K: 'program', L: 'legal', M: 'military and defense', O: 'operations and outreach',
-  P: 'political affairs', S: 'social affairs', T: 'technology and science',
-};
-
+// How the page names each kind of TAG (the record's tag_details[].kind).
 export const TAG_KIND = {
   subject: 'subject TAG', geographic: 'geographic code', program: 'program TAG',
   person: 'person', organization: 'organization', unknown: 'not a known TAG',
 };
 
-export const TAGS = {
-  // Subject TAGS (5 FAH-3).
-  PREL: 'External political relations', PGOV: 'Internal governmental affairs',
-  PINR: 'Intelligence', PHUM: 'Human rights', PTER: 'Terrorists and terrorism',
-  PINS: 'National security', PARM: 'Arms controls and disarmament', PREF: 'Refugees',
-  PBTS: 'National boundaries, territories and sovereignty', POL: 'Political',
-  MARR: 'Military and defense arrangements', MOPS: 'Military operations',
-  MCAP: 'Military capabilities', MNUC: 'Military nuclear applications', MASS: 'Military assistance and sales',
-  ECON: 'Economic conditions', EFIN: 'Financial and monetary affairs', ETRD: 'Foreign trade',
-  EINV: 'Foreign investment', ENRG: 'Energy and power', EPET: 'Petroleum and natural gas',
-  EAID: 'Foreign economic assistance', EAGR: 'Agriculture', ELAB: 'Labor',
-  ECPS: 'Communications and postal systems', EAIR: 'Aviation', EWWT: 'Waterborne transportation',
-  SOCI: 'Social conditions', SNAR: 'Narcotics', SENV: 'Environmental affairs', SCUL: 'Cultural affairs',
-  SMIG: 'Migration', SHLH: 'Health',
-  KDEM: 'Democratization', KJUS: 'Administration of justice', KCRM: 'Criminal activity',
-  KPAO: 'Public affairs office', KWMN: 'Women\'s issues', KIPR: 'Intellectual property rights',
-  KNNP: 'Nuclear nonproliferation', KISL: 'Islamic affairs', KTFN: 'Terrorism financing',
-  KCOR: 'Corruption', KTIP: 'Trafficking in persons', KMDR: 'Media reaction reporting',
-  KPKO: 'Peacekeeping operations', KHIV: 'HIV/AIDS', KFRD: 'Fraud',
-  ASEC: 'Security', AMGT: 'Management operations', APER: 'Personnel', ABUD: 'Budget services',
-  CASC: 'Assistance to citizens', CVIS: 'Visas', CMGT: 'Consular management',
-  OVIP: 'Visits of prominent individuals', OEXC: 'Educational and cultural exchange',
-  OTRA: 'Travel', OREP: 'Congressional travel', TSPA: 'Space activities', TBIO: 'Biotechnology',
-  TSPL: 'Science and technology policy',
-  // Geographic codes (State's two-letter codes, not ISO).
-  RS: 'Russia', SZ: 'Switzerland', KN: 'North Korea', KS: 'South Korea', IZ: 'Iraq', IR: 'Iran',
-  AF: 'Afghanistan', PK: 'Pakistan', IS: 'Israel', CH: 'China', JA: 'Japan', UK: 'United Kingdom',
-  FR: 'France', GM: 'Germany', IT: 'Italy', SP: 'Spain', TU: 'Turkey', EG: 'Egypt',
-  SA: 'Saudi Arabia', SY: 'Syria', LE: 'Lebanon', IN: 'India', BR: 'Brazil', AR: 'Argentina',
-  MX: 'Mexico', CA: 'Canada', VE: 'Venezuela', CU: 'Cuba', UP: 'Ukraine', GG: 'Georgia',
-  SU: 'Sudan', PL: 'Poland', EZ: 'Czech Republic', NL: 'Netherlands', BE: 'Belgium',
-  SW: 'Sweden', NO: 'Norway', DA: 'Denmark', FI: 'Finland', AS: 'Australia', NZ: 'New Zealand',
-  ID: 'Indonesia', RP: 'Philippines', TH: 'Thailand', VM: 'Vietnam', BM: 'Burma',
-  SN: 'Singapore', NI: 'Nigeria', SF: 'South Africa', KE: 'Kenya', ET: 'Ethiopia',
-  SO: 'Somalia', CO: 'Colombia', PE: 'Peru', CI: 'Chile', EC: 'Ecuador', BL: 'Bolivia',
-  AJ: 'Azerbaijan', AM: 'Armenia', KZ: 'Kazakhstan', UZ: 'Uzbekistan', BO: 'Belarus',
-  YM: 'Yemen', JO: 'Jordan', KU: 'Kuwait', QA: 'Qatar', AE: 'United Arab Emirates',
-  MU: 'Oman', BA: 'Bahrain', LY: 'Libya', AG: 'Algeria', MO: 'Morocco', TS: 'Tunisia',
-  HA: 'Haiti', GT: 'Guatemala', HO: 'Honduras', NU: 'Nicaragua', ES: 'El Salvador',
-  PM: 'Panama', VT: 'Holy See', PO: 'Portugal', GR: 'Greece', CY: 'Cyprus', EI: 'Ireland',
-  AU: 'Austria', HU: 'Hungary', RO: 'Romania', BU: 'Bulgaria', KV: 'Kosovo',
-  // Organizations.
-  UN: 'United Nations', NATO: 'North Atlantic Treaty Organization', EU: 'European Union',
-  EUN: 'European Union', IAEA: 'International Atomic Energy Agency', OAS: 'Organization of American States',
-  OSCE: 'Organization for Security and Co-operation in Europe', WTO: 'World Trade Organization',
-  UNSC: 'UN Security Council',
-};
+function lookup(t, key) {
+  return Object.prototype.hasOwnProperty.call(t, key) ? t[key] : '';
+}
+
+// The glossary meaning of a TAG of this kind, '' when none; the same rule as the library's
+// TagMeaning(): geographic codes fall back to organisations (UN, EU), an unknown kind tries them all.
+function glossaryTagMeaning(v, kind) {
+  switch (kind) {
+    case 'subject': case 'program': return lookup(SUBJECT_TAGS, v);
+    case 'geographic': return lookup(GEOGRAPHIC_CODES, v) || lookup(ORGANIZATIONS, v);
+    case 'organization': return lookup(ORGANIZATIONS, v);
+    case 'person': return '';
+    default: return lookup(SUBJECT_TAGS, v) || lookup(ORGANIZATIONS, v) || lookup(GEOGRAPHIC_CODES, v);
+  }
+}
 
 // The meaning of a TAG as shown on the cable page: the known meaning, else what its shape says.
 export function tagMeaning(value, kind) {
-  const v = (value || '').toUpperCase();
-  if (Object.prototype.hasOwnProperty.call(TAGS, v)) return TAGS[v];
-  if (kind === 'subject' && TAG_AREA[v[0]]) return 'subject TAG in ' + TAG_AREA[v[0]];
+  const v = (value || '').trim().toUpperCase();
+  const known = glossaryTagMeaning(v, kind);
+  if (known) return known;
+  if (kind === 'subject' && lookup(TAG_AREA, v[0])) return 'subject TAG in ' + TAG_AREA[v[0]];
   if (kind === 'program') return 'program TAG';
   if (kind === 'person') return 'a person named in the TAGS';
   return TAG_KIND[kind] || '';
 }
 
-// "1.4(b)" → "foreign government information".
+// "1.4(b)" → "foreign government information"; "1.5 (D)" and "b" too.
 export function reasonMeaning(reason) {
-  const m = /\(([a-h])\)/i.exec(reason || '') || /([a-h])\s*$/i.exec(reason || '');
-  return m ? REASONS[m[1].toLowerCase()] : '';
+  const m = /\(\s*([a-h])/i.exec(reason || '') || /^\s*([a-h])\s*$/i.exec(reason || '');
+  return m ? lookup(REASONS, m[1].toUpperCase()) : '';
+}
+
+// "(S/NF)" marks: 'secret, not releasable to foreign nationals'.
+export function portionMarkMeaning(mark) {
+  return lookup(PORTION_MARKS, (mark || '').trim().toUpperCase());
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
@@ -141,9 +75,14 @@ export function explainDtg(dtg) {
   return `day ${Number(m[1])}, ${m[2]}:${m[3]} UTC (Z = Zulu time), ${monthName(months[m[4]])} ${year}`;
 }
 
+// A caveat's meaning: the whole caveat, else the longest caveat it starts with ("REL TO USA, GBR").
 export function explainCaveat(c) {
-  const v = (c || '').toUpperCase();
-  if (CAVEATS[v]) return CAVEATS[v];
-  for (const k of Object.keys(CAVEATS)) if (v.startsWith(k)) return CAVEATS[k];
-  return '';
+  const v = (c || '').trim().toUpperCase();
+  const exact = lookup(CAVEATS, v);
+  if (exact) return exact;
+  let best = '';
+  for (const k of Object.keys(CAVEATS)) {
+    if (k.length > best.length && v.startsWith(k) && /^[\s/,]/.test(v.slice(k.length))) best = k;
+  }
+  return best ? CAVEATS[best] : '';
 }

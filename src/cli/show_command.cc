@@ -10,11 +10,11 @@
 #include <vector>
 
 #include "cablebase/archive.h"
+#include "cablebase/glossary.h"
 #include "cablebase/json.h"
 #include "cli/archive_option.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
-#include "cli/glossary.h"
 #include "cli/line_diff.h"
 #include "model/tag_kind.h"
 #include "model/text_util.h"
@@ -102,12 +102,7 @@ std::string TagLine(const Tag& t) {
   std::string s = t.value;
   s += std::string(s.size() < 8 ? 8 - s.size() : 1, ' ');
   s += TagKindName(kind);
-  const char* meaning = nullptr;
-  if (kind == TagKind::kSubject || kind == TagKind::kProgram) meaning = SubjectTagMeaning(t.value);
-  if (kind == TagKind::kGeographic || kind == TagKind::kOrganization) {
-    meaning = GeographicTagMeaning(t.value);
-  }
-  if (kind == TagKind::kPerson) meaning = "a person";
+  const char* meaning = kind == TagKind::kPerson ? "a person" : TagMeaning(t.value, kind);
   if (meaning) s += std::string(": ") + meaning;
   return s;
 }

@@ -4,6 +4,7 @@
 #ifndef CABLEBASE_MODEL_TAG_KIND_H_
 #define CABLEBASE_MODEL_TAG_KIND_H_
 
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -21,6 +22,8 @@ TagKind TagKindOf(std::string_view tag);
 bool IsSubjectTag(std::string_view tag);        // PREL, PGOV, ECON... (4 letters, 5 FAH-3)
 bool IsOrganizationTag(std::string_view tag);   // NATO, UN, EUN, IAEA, ZANU-PF...
 bool IsGeographicCode(std::string_view tag);    // RS, SZ, KN... (State's 2-letter codes)
+// Every code IsGeographicCode accepts, sorted (the glossary's tests check it names them).
+std::span<const std::string_view> GeographicCodes();
 bool IsKeywordTag(std::string_view tag);        // single free-text keywords written as tags: POL, MIL
 bool IsGivenName(std::string_view word);        // JOHN, HILLARY... (person tags "SURNAME GIVEN")
 // The longest known multi-word free-text tag ("HUMAN RIGHTS", "NEW ZEALAND") that starts at word

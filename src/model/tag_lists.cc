@@ -3,6 +3,7 @@
 // Compiled from 5 FAH-3 (the TAGS/Terms Handbook), the TAGS lines of shared/corpus (e.g. 10MOSCOW228
 // "TAGS: EINV ETRD RS", 09STATE34688) and the golden cases. Kept sorted where binary-searched.
 #include <algorithm>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -116,6 +117,7 @@ bool Contains(const std::string_view (&list)[N], std::string_view s) {
 bool IsSubjectTag(std::string_view tag) { return Contains(kSubjectTags, tag); }
 bool IsOrganizationTag(std::string_view tag) { return Contains(kOrganizations, tag); }
 bool IsGeographicCode(std::string_view tag) { return Contains(kGeoCodes, tag); }
+std::span<const std::string_view> GeographicCodes() { return kGeoCodes; }
 bool IsKeywordTag(std::string_view tag) { return Contains(kKeywords, tag); }
 bool IsGivenName(std::string_view word) { return Contains(kGivenNames, word); }
 

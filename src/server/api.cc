@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "server/error_mapping.h"
+#include "server/glossary_document.h"
 #include "server/static_assets.h"
 
 namespace cablebase::server {
@@ -237,6 +238,10 @@ void Api::OpenApi(const httplib::Request&, httplib::Response& res) {
 
 void Api::Health(const httplib::Request&, httplib::Response& res) {
   WriteJson(res, {{"status", "ok"}});
+}
+
+void Api::Glossary(const httplib::Request&, httplib::Response& res) {
+  res.set_content(GlossaryJson(), "application/json; charset=utf-8");
 }
 
 }  // namespace cablebase::server

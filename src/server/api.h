@@ -25,6 +25,7 @@ class Api {
   void Export(const httplib::Request& req, httplib::Response& res);     // GET /api/export
   void OpenApi(const httplib::Request& req, httplib::Response& res);    // GET /api/openapi.json
   void Health(const httplib::Request& req, httplib::Response& res);     // GET /api/health
+  void Glossary(const httplib::Request& req, httplib::Response& res);   // GET /api/glossary
 
  private:
   CableService& service_;

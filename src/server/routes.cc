@@ -27,6 +27,7 @@ std::vector<Route> RouteTable(Api& api, const WebUi& ui) {
       {"GET", "/api/export", A(&Api::Export)},
       {"GET", "/api/openapi.json", A(&Api::OpenApi)},
       {"GET", "/api/health", A(&Api::Health)},
+      {"GET", "/api/glossary", A(&Api::Glossary)},
       {"GET", "/api/cables/" SEG, A(&Api::Cable)},
       {"GET", "/api/cables/" SEG "/versions", A(&Api::Versions)},
       {"GET", "/api/cables/" SEG "/versions/" SEG "/diff/" SEG, A(&Api::Diff)},
@@ -37,6 +38,8 @@ std::vector<Route> RouteTable(Api& api, const WebUi& ui) {
       {"GET", "/browse(/[^/]*)?", U(&WebUi::Index)},
       {"GET", "/cable/" SEG "(/diff)?", U(&WebUi::Index)},
       {"GET", "/graph/" SEG, U(&WebUi::Index)},
+      // Generated from the library's glossary, not a file of web/ (before the catch-all).
+      {"GET", "/static/glossary_data.js", U(&WebUi::GlossaryData)},
       {"GET", "/static/(.+)", U(&WebUi::Static)},
   };
 }

@@ -3,6 +3,7 @@
 #include "server/web_ui.h"
 
 #include "server/api.h"
+#include "server/glossary_document.h"
 #include "server/static_assets.h"
 
 namespace cablebase::server {
@@ -15,6 +16,11 @@ void WebUi::Index(const httplib::Request&, httplib::Response& res) const {
 
 void WebUi::Static(const httplib::Request& req, httplib::Response& res) const {
   Serve(req.matches.size() > 1 ? std::string(req.matches[1]) : std::string(), res);
+  res.set_header("Cache-Control", "no-cache");
+}
+
+void WebUi::GlossaryData(const httplib::Request&, httplib::Response& res) const {
+  res.set_content(GlossaryModule(), std::string(ContentTypeFor("glossary_data.js")));
   res.set_header("Cache-Control", "no-cache");
 }
 

@@ -19,6 +19,9 @@ class WebUi {
   void Index(const httplib::Request& req, httplib::Response& res) const;
   // /static/PATH → web/PATH; 404 for anything not a file of web/ (see IsSafeRelativePath).
   void Static(const httplib::Request& req, httplib::Response& res) const;
+  // /static/glossary_data.js: the library's glossary as an ES module (glossary_document.h), built
+  // from the C++ tables whether the UI comes from the embedded copy or from `web_root`.
+  void GlossaryData(const httplib::Request& req, httplib::Response& res) const;
 
  private:
   void Serve(const std::string& path, httplib::Response& res) const;

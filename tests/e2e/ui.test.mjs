@@ -143,7 +143,11 @@ test('open a cable: banner, header explained, paragraphs with anchors, follow a 
   assert.match(header, /AMEMBASSY LONDON/);
   assert.match(header, /UTC \(Z = Zulu time\), May 2008/, 'the DTG is explained');
   assert.match(header, /SECSTATE WASHDC/);
-  assert.match(header, /External political relations|subject TAG/, 'TAGS with meaning');
+  // The meanings come from the library's glossary (/static/glossary_data.js, built from C++).
+  assert.match(header, /PREL subject TAG — external political relations/, 'TAGS with meaning');
+  assert.match(header, /UK geographic code — United Kingdom/, 'geographic code with its name');
+  assert.match(header, /NOFORN — not releasable to foreign nationals/, 'caveat explained');
+  assert.match(header, /1\.4\(b\) — foreign government information/, 'reason explained');
   // Paragraphs have anchors and portion marks.
   const anchors = await page.$$eval('section.para a.anchor', (els) => els.map((a) => a.getAttribute('href')));
   assert.ok(anchors.length >= 3 && anchors[0] === '#p1', anchors.join(','));
@@ -169,6 +173,20 @@ test('open a cable: banner, header explained, paragraphs with anchors, follow a 
   await clickAndWait(page.locator('nav.tabs a', {hasText: 'Raw text'}));
   assert.match(await page.textContent('#raw-text'), /FM AMEMBASSY LONDON/);
   assert.equal(await page.getAttribute('nav.tabs a:has-text("JSON")', 'href'), '/api/cables/08LONDON1350');
+});
+
+// State's geographic TAGS are FIPS 10-4 codes: UY is Uruguay, PA Paraguay (not ISO's Panama);
+// SR has no certain meaning and is shown bare.
+test('geographic TAGS are named from the FIPS 10-4 glossary', async () => {
+  await go('/cable/07SANTIAGO983');
+  const tags = await page.textContent('ul.tags');
+  assert.match(tags, /UY geographic code — Uruguay/);
+  assert.match(tags, /CI geographic code — Chile/);
+  await go('/cable/06ASUNCION589');
+  assert.match(await page.textContent('ul.tags'), /PA geographic code — Paraguay/);
+  await go('/cable/09BELGRADE399');
+  const sr = await page.textContent('ul.tags li:has(a.tag:text-is("SR"))');
+  assert.equal(sr.trim(), 'SR geographic code');
 });
 
 test('versions and the diff view', async () => {

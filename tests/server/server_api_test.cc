@@ -433,9 +433,61 @@ TEST_F(ServerApiTest, OpenApiDocumentIsServedAndCoversEveryRoute) {
       << "the embedded copy is stale: run python3 src/server/embed_assets.py";
   for (const char* p : {"/api/search", "/api/facets", "/api/cables/{id}", "/api/cables/{id}/versions",
                         "/api/cables/{id}/versions/{a}/diff/{b}", "/api/cables/{id}/refs",
-                        "/api/stats", "/api/export", "/api/openapi.json", "/api/health"}) {
+                        "/api/stats", "/api/export", "/api/glossary", "/api/openapi.json",
+                        "/api/health"}) {
     EXPECT_TRUE(doc["paths"].contains(p)) << p;
   }
+}
+
+// The glossary comes from the library's C++ tables (include/cablebase/glossary.h): as JSON for
+// the API, and as the ES module web/glossary.js imports.
+TEST_F(ServerApiTest, GlossaryIsServedFromTheLibraryTables) {
+  HttpResponse r = Api("/api/glossary");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.header("content-type"), "application/json; charset=utf-8");
+  // ordered_json: the document keeps the tables' reading order, which plain json would sort.
+  nlohmann::ordered_json g = nlohmann::ordered_json::parse(r.body, nullptr, false);
+  ASSERT_TRUE(g.is_object()) << r.body.substr(0, 200);
+  std::vector<std::string> tables;
+  for (const auto& [name, entries] : g.items()) {
+    tables.push_back(name);
+    EXPECT_TRUE(entries.is_object() && !entries.empty()) << name;
+  }
+  EXPECT_EQ(tables, (std::vector<std::string>{"precedence", "classification", "caveats", "reasons",
+                                              "subject_tags", "subject_tag_areas",
+                                              "geographic_codes", "organizations",
+                                              "portion_marks"}));
+  // FIPS 10-4, not ISO 3166: PA is Paraguay; SR (no FIPS meaning) is not guessed.
+  EXPECT_EQ(g["geographic_codes"]["RS"], "Russia");
+  EXPECT_EQ(g["geographic_codes"]["UY"], "Uruguay");
+  EXPECT_EQ(g["geographic_codes"]["PA"], "Paraguay");
+  EXPECT_FALSE(g["geographic_codes"].contains("SR"));
+  EXPECT_GE(g["geographic_codes"].size(), 200u);
+  EXPECT_EQ(g["subject_tags"]["PREL"], "external political relations");
+  EXPECT_EQ(g["organizations"]["NATO"], "North Atlantic Treaty Organization");
+  EXPECT_EQ(g["reasons"]["B"], "foreign government information");
+  EXPECT_EQ(g["precedence"].begin().key(), "FLASH") << "tables keep their reading order";
+
+  HttpResponse m = Api("/static/glossary_data.js");
+  ASSERT_EQ(m.status, 200) << m.body;
+  EXPECT_EQ(m.header("content-type"), "text/javascript; charset=utf-8");
+  EXPECT_NE(m.body.find("\nexport const GLOSSARY = " + r.body + ";\n"), std::string::npos)
+      << m.body.substr(0, 300);
+}
+
+// `serve --web-root web/` serves the UI from disk, and still the glossary module from the tables.
+TEST_F(ServerApiTest, WebRootServesFilesAndTheGlossaryModule) {
+  ServerProcess dev = StartServer({"--db", db_, "--port", "0", "--web-root",
+                                   (fs::path(SourceDir()) / "web").string()});
+  ASSERT_GT(dev.port, 0) << dev.first_line;
+  HttpResponse js = Get(dev.port, "/static/glossary.js");
+  EXPECT_EQ(js.status, 200);
+  EXPECT_EQ(js.body, ReadFile(fs::path(SourceDir()) / "web/glossary.js"));
+  HttpResponse data = Get(dev.port, "/static/glossary_data.js");
+  EXPECT_EQ(data.status, 200);
+  EXPECT_EQ(data.body, Api("/static/glossary_data.js").body);
+  kill(dev.pid, SIGTERM);
+  waitpid(dev.pid, nullptr, 0);
 }
 
 // Every file of web/ is served byte for byte (the embedded copy is fresh), with its content type.

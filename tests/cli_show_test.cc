@@ -1,0 +1,82 @@
+// `cablebase show` end to end on real cables of samples/: the header explained from the library's
+// glossary (include/cablebase/glossary.h), with State's FIPS 10-4 geographic codes named.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <string>
+
+#include "cli_test_util.h"
+
+namespace cablebase {
+namespace {
+
+namespace fs = std::filesystem;
+using testing_util::RunCablebase;
+using testing_util::SourceDir;
+
+class CliShow : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = fs::temp_directory_path() / ("cablebase_show_test_" + std::to_string(::getpid()));
+    fs::create_directories(dir_);
+    db_ = (dir_ / "show.db").string();
+    const std::string samples = SourceDir() + "/samples/html/chillicoder__cablegate/";
+    // 07SANTIAGO983 is tagged UY (Uruguay), 06ASUNCION589 PA (Paraguay, not ISO's Panama),
+    // 10SARAJEVO134 BK (Bosnia and Herzegovina), 09BELGRADE399 SR (no FIPS 10-4 meaning).
+    std::string files;
+    for (const char* f :
+         {"07SANTIAGO983.html", "06ASUNCION589.html", "10SARAJEVO134.html", "09BELGRADE399.html"}) {
+      files += " '" + samples + f + "'";
+    }
+    ingest_ = RunCablebase("ingest" + files + " --db '" + db_ + "' 2>&1");
+  }
+  static void TearDownTestSuite() {
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+  }
+  void SetUp() override { ASSERT_EQ(ingest_.exit_code, 0) << ingest_.out; }
+
+  static testing_util::CommandResult Show(const std::string& id) {
+    return RunCablebase("show " + id + " --db '" + db_ + "' 2>&1");
+  }
+
+  static inline fs::path dir_;
+  static inline std::string db_;
+  static inline testing_util::CommandResult ingest_;
+};
+
+TEST_F(CliShow, NamesTheNewlyNamedGeographicCodes) {
+  testing_util::CommandResult r = Show("07SANTIAGO983");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("UY      geographic: Uruguay"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("AR      geographic: Argentina"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("PREL    subject: external political relations"), std::string::npos);
+  EXPECT_NE(r.out.find("KDEM    program: democratization"), std::string::npos);
+
+  r = Show("06asuncion589");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("PA      geographic: Paraguay"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("Panama"), std::string::npos) << r.out;
+
+  r = Show("10SARAJEVO134");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("BK      geographic: Bosnia and Herzegovina"), std::string::npos) << r.out;
+  // The header words are explained from the same glossary.
+  EXPECT_NE(r.out.find("NOFORN — not releasable to foreign nationals"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("1.4(b) — foreign government information"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("S/NF — secret, not releasable to foreign nationals"), std::string::npos)
+      << r.out;
+}
+
+// A code whose meaning is not certain is shown bare, never with a guess.
+TEST_F(CliShow, UncertainCodeIsShownWithoutAMeaning) {
+  testing_util::CommandResult r = Show("09BELGRADE399");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  size_t at = r.out.find("SR      geographic");
+  ASSERT_NE(at, std::string::npos) << r.out;
+  EXPECT_EQ(r.out.compare(at, 19, "SR      geographic\n"), 0) << r.out.substr(at, 60);
+}
+
+}  // namespace
+}  // namespace cablebase
