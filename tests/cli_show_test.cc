@@ -1,5 +1,5 @@
-// `cablebase show` end to end on real cables of samples/: the header explained from the library's
-// glossary (include/cablebase/glossary.h), with State's FIPS 10-4 geographic codes named.
+// `cablebase show` end to end on real cables: the header explained from the library's glossary
+// (include/cablebase/glossary.h), with State's FIPS 10-4 geographic codes named.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -76,6 +76,64 @@ TEST_F(CliShow, UncertainCodeIsShownWithoutAMeaning) {
   size_t at = r.out.find("SR      geographic");
   ASSERT_NE(at, std::string::npos) << r.out;
   EXPECT_EQ(r.out.compare(at, 19, "SR      geographic\n"), 0) << r.out.substr(at, 60);
+}
+
+// The seed cable (06MOSCOW1637) and 09MOSCOW1108 (SECRET in its text, CONFIDENTIAL in the
+// metadata; a declassification event written as text; a subject wrapped across a blank line).
+class ShowCli : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = fs::temp_directory_path() / ("cablebase_show_cli_" + std::to_string(::getpid()));
+    fs::create_directories(dir_);
+    db_ = (dir_ / "show.db").string();
+    const std::string src = testing_util::SourceDir() + "/tests/testdata/";
+    ingest_ = RunCablebase("ingest '" + src + "query/cables/06MOSCOW1637.txt' '" + src +
+                           "parse/09MOSCOW1108.html' --db '" + db_ + "' 2>&1");
+  }
+  static void TearDownTestSuite() {
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+  }
+  void SetUp() override { ASSERT_EQ(ingest_.exit_code, 0) << ingest_.out; }
+  static testing_util::CommandResult Show(const std::string& args) {
+    return RunCablebase("show " + args + " --db '" + db_ + "' 2>&1");
+  }
+  static void ExpectLine(const std::string& out, const std::string& line) {
+    EXPECT_NE(out.find("\n" + line + "\n"), std::string::npos) << "no line: " << line << "\n" << out;
+  }
+  static inline fs::path dir_;
+  static inline std::string db_;
+  static inline testing_util::CommandResult ingest_;
+};
+
+TEST_F(ShowCli, SeedHeaderExplained) {
+  testing_util::CommandResult r = Show("06MOSCOW1637");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_EQ(r.out.rfind("06MOSCOW1637  HAMAS VISIT TO MOSCOW\n", 0), 0u) << r.out;
+  ExpectLine(r.out, "Created         2006-02-20T10:07:00Z  (date-time group 201007Z FEB 06)");
+  ExpectLine(r.out, "To (action)     SECSTATE WASHDC  IMMEDIATE  #1026");
+  ExpectLine(r.out, "Classified by   Kirk Augustine, Minister-Counselor for Political Affairs");
+  ExpectLine(r.out, "Declassify on   2014-09-20  (under E.O. 12958)");
+  ExpectLine(r.out, "                RS      geographic: Russia");
+  ExpectLine(r.out, "References      A. MOSCOW 1323  → 06MOSCOW1323  (not in the archive)");
+}
+
+// DECL written as an event, not a date: shown as written (it was blank).
+TEST_F(ShowCli, DeclassificationEventShownAsWritten) {
+  testing_util::CommandResult r = Show("09MOSCOW1108");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_EQ(r.out.rfind("09MOSCOW1108  WAITING AND WATCHING: NORTH KOREA AFTER CURRENCY REFORM\n", 0),
+            0u)
+      << r.out;
+  ExpectLine(r.out, "Declassify on   TEN YEARS AFTER KOREAN UNIFICATION  (under E.O. 12958)");
+  ExpectLine(r.out, "                (published as CONFIDENTIAL)");
+  ExpectLine(r.out, "Classified by   Stephen B. Wickman, Consul General");
+}
+
+TEST_F(ShowCli, UnknownIdExitsOneWithMessage) {
+  testing_util::CommandResult r = Show("06MOSCOW9999");
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_NE(r.out.find("no cable 06MOSCOW9999 in the archive"), std::string::npos) << r.out;
 }
 
 }  // namespace
