@@ -233,6 +233,21 @@ Result<std::unique_ptr<CableWriter>> CableWriter::Create(Db& db) {
     if (!st.ok()) return st.status();
     *s.st = std::move(*st);
   }
+  // The index is a prefix of the ids (FlushIndex): rows after its last one wait for it. cables_fts
+  // takes its content from `cables`, so a scan of it shows every cable; what FTS5 indexed is
+  // in its own table cables_fts_docsize (one row per indexed rowid).
+  Result<Statement> last = db.Prepare(
+      "SELECT coalesce((SELECT max(id) FROM cables_fts_docsize), 0), "
+      "coalesce((SELECT max(id) FROM cables), 0), "
+      "(SELECT count(*) FROM cables WHERE id > "
+      "coalesce((SELECT max(id) FROM cables_fts_docsize), 0))");
+  if (!last.ok()) return last.status();
+  Result<bool> row = last->Step();
+  if (!row.ok()) return row.status();
+  if (*row && last->ColumnInt(1) > last->ColumnInt(0)) {
+    w->first_unindexed_ = last->ColumnInt(0) + 1;
+    w->unindexed_rows_ = last->ColumnInt(2);
+  }
   return w;
 }
 
@@ -241,7 +256,10 @@ Status CableWriter::FlushIndex() {
   index_new_rows_.Reset();
   index_new_rows_.BindInt(1, first_unindexed_);
   Status s = index_new_rows_.Run();
-  if (s.ok()) first_unindexed_ = 0;
+  if (s.ok()) {
+    first_unindexed_ = 0;
+    unindexed_rows_ = 0;
+  }
   return s;
 }
 
@@ -263,6 +281,7 @@ Status CableWriter::WriteCurrent(const PreparedCable& p, int64_t version_id, int
     if (Status s = insert_cable_.Run(); !s.ok()) return s;
     cable_id = db_.LastInsertRowId();
     if (first_unindexed_ == 0) first_unindexed_ = cable_id;
+    ++unindexed_rows_;
   } else {
     // The update trigger takes the old row out of the index: it must be in it.
     if (Status s = FlushIndex(); !s.ok()) return s;

@@ -268,7 +268,7 @@ Result<IngestSummary> IngestSources(Db& db, CableWriter& writer,
           case PutOutcome::kRefreshed: ++sum.refreshed; break;
         }
         if (++in_batch >= batch_size) {
-          fatal = writer.FlushIndex();
+          if (writer.IndexDue()) fatal = writer.FlushIndex();
           if (fatal.ok()) fatal = db.Exec("COMMIT");
           if (fatal.ok()) checkpointer.AfterCommit();
           in_txn = false;
@@ -296,6 +296,14 @@ Result<IngestSummary> IngestSources(Db& db, CableWriter& writer,
     } else {
       db.Exec("ROLLBACK");
     }
+  }
+  // Rows committed but not yet indexed (the last batches of a chunk, or those an interrupted
+  // ingest left: CableWriter::Create found them) are indexed before the ingest reports success.
+  if (fatal.ok() && writer.HasUnindexed()) {
+    fatal = db.Exec("BEGIN IMMEDIATE");
+    if (fatal.ok()) fatal = writer.FlushIndex();
+    if (fatal.ok()) fatal = db.Exec("COMMIT");
+    if (!fatal.ok()) db.Exec("ROLLBACK");
   }
   if (!fatal.ok()) return fatal;
   sum.seconds = std::chrono::duration<double>(Clock::now() - start).count();
