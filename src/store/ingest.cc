@@ -1,6 +1,8 @@
 // The ingest pipeline: reader thread → parser threads → in-order writer with batched transactions.
 #include "store/ingest.h"
 
+#include <pthread.h>
+
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
@@ -179,6 +181,7 @@ Result<IngestSummary> IngestSources(Db& db, CableWriter& writer,
   CacheSize cache(db, 256 << 10);
 
   std::thread reader([&] {
+    pthread_setname_np(pthread_self(), "cb-read");  // names in top -H and perf (--sort comm)
     uint64_t base = 0;
     for (const SourceFile& file : *files) {
       uint64_t within = 0;
@@ -209,6 +212,7 @@ Result<IngestSummary> IngestSources(Db& db, CableWriter& writer,
   std::vector<std::thread> parsers;
   for (int i = 0; i < jobs; ++i) {
     parsers.emplace_back([&] {
+      pthread_setname_np(pthread_self(), "cb-parse");
       while (std::optional<Item> item = pipe.PopWork()) {
         if (item->raw && !pipe.stopping()) ParseOne(*item);
         item->raw.reset();

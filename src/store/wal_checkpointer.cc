@@ -1,6 +1,8 @@
 // Background WAL checkpoints during an ingest (see wal_checkpointer.h).
 #include "store/wal_checkpointer.h"
 
+#include <pthread.h>
+
 #include <chrono>
 
 namespace cablebase::store {
@@ -13,7 +15,10 @@ WalCheckpointer::WalCheckpointer(Db& writer, int interval_ms)
   if (!writer_.Exec("PRAGMA wal_autocheckpoint=0").ok()) return;
   writer_.Exec("PRAGMA journal_size_limit=67108864");
   own_ = std::move(*own);
-  thread_ = std::thread([this] { Run(); });
+  thread_ = std::thread([this] {
+    pthread_setname_np(pthread_self(), "cb-checkpoint");
+    Run();
+  });
 }
 
 WalCheckpointer::~WalCheckpointer() {
