@@ -134,8 +134,8 @@ function referencesSection(c, graph) {
     return refItem(id, node ? node.in_archive : false, [' ', label, h('span', {class: 'reftext'}, r.text),
       node && node.subject ? h('span', {class: 'subj'}, ' — ' + node.subject) : null]);
   });
-  const citedBy = graph ? graph.edges.filter((e) => e.to === graph.root && e.from !== graph.root) : [];
-  const citing = [...new Set(citedBy.map((e) => e.from))].map((id) => {
+  const citedBy = graph ? graph.edges.filter((e) => e.cited_id === graph.root && e.citing_id !== graph.root) : [];
+  const citing = [...new Set(citedBy.map((e) => e.citing_id))].map((id) => {
     const node = nodes.get(id) || {};
     return refItem(id, true, [node.created ? ' ' + shortDate(node.created).slice(0, 10) : '', node.subject ? ' — ' + node.subject : '']);
   });
@@ -223,7 +223,7 @@ async function renderMissing(el, id, err) {
       graph && graph.edges.length ? ', but cables in the archive cite it.' : '.'));
   if (graph && graph.edges.length) {
     const nodes = new Map(graph.nodes.map((n) => [n.reference_id, n]));
-    el.append(h('h2', null, 'Cited by'), h('ul', null, [...new Set(graph.edges.map((e) => e.from))].filter((x) => x !== graph.root).map((cid) =>
+    el.append(h('h2', null, 'Cited by'), h('ul', null, [...new Set(graph.edges.map((e) => e.citing_id))].filter((x) => x !== graph.root).map((cid) =>
       refItem(cid, true, nodes.get(cid) && nodes.get(cid).subject ? ' — ' + nodes.get(cid).subject : ''))));
   } else if (err) {
     el.appendChild(errorBox(err));

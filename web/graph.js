@@ -25,13 +25,26 @@ function ring(nodes, radius, pos, offset) {
   });
 }
 
+// The edges between two cables (an entry that names no cable has cited_id null).
+function cableEdges(graph) {
+  return graph.edges.filter((e) => e.cited_id);
+}
+
+// " (N to cables not in the archive) · M REF entries name no cable", or the parts that apply.
+function unresolvedNote(graph) {
+  const missing = cableEdges(graph).filter((e) => !e.resolved).length;
+  const unnamed = graph.edges.length - cableEdges(graph).length;
+  return (missing ? ` (${missing} to cables not in the archive)` : '') +
+      (unnamed ? ` · ${unnamed} REF ${unnamed === 1 ? 'entry names' : 'entries name'} no cable` : '');
+}
+
 function layout(graph) {
   const pos = new Map();
   const byDepth = [[], [], []];
   for (const n of graph.nodes) byDepth[Math.min(2, n.depth)].push(n);
   pos.set(graph.root, {x: CX, y: CY, a: 0});
   // Depth 1: cables citing the root first, then cables it cites, each by ID: the two groups form arcs.
-  const citesRoot = new Set(graph.edges.filter((e) => e.to === graph.root).map((e) => e.from));
+  const citesRoot = new Set(graph.edges.filter((e) => e.cited_id === graph.root).map((e) => e.citing_id));
   byDepth[1].sort((a, b) => (citesRoot.has(b.reference_id) - citesRoot.has(a.reference_id)) ||
       a.reference_id.localeCompare(b.reference_id));
   const r1 = byDepth[2].length ? 190 : 280;
@@ -39,7 +52,7 @@ function layout(graph) {
   // Depth 2: ordered by the angle of a depth-1 neighbour, so each cluster sits behind its parent.
   const parentAngle = (id) => {
     for (const e of graph.edges) {
-      const other = e.from === id ? e.to : e.to === id ? e.from : null;
+      const other = e.citing_id === id ? e.cited_id : e.cited_id === id ? e.citing_id : null;
       if (other && pos.has(other) && other !== graph.root) return pos.get(other).a;
     }
     return 0;
@@ -53,19 +66,20 @@ function draw(graph) {
   const pos = layout(graph);
   const present = new Map(graph.nodes.map((n) => [n.reference_id, n]));
   const svg = s('svg', {viewBox: `0 0 ${W} ${H}`, class: 'graph', role: 'img', id: 'graph-svg',
-    'aria-label': `Reference graph of ${graph.root}: ${graph.nodes.length} cables, ${graph.edges.length} references`});
+    'aria-label': `Reference graph of ${graph.root}: ${graph.nodes.length} cables, ${cableEdges(graph).length} references`});
   svg.appendChild(s('defs', null, s('marker', {id: 'arrow', viewBox: '0 0 10 10', refX: 10, refY: 5,
     markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse'}, s('path', {d: 'M0,0 L10,5 L0,10 z', class: 'arrowhead'}))));
   const edgeLayer = s('g', {class: 'edges'});
   for (const e of graph.edges) {
-    const a = pos.get(e.from), b = pos.get(e.to);
+    // An entry that names no cable (cited_id null) has no node to point at.
+    const a = pos.get(e.citing_id), b = e.cited_id ? pos.get(e.cited_id) : undefined;
     if (!a || !b) continue;
     const dx = b.x - a.x, dy = b.y - a.y, len = Math.hypot(dx, dy) || 1;
-    const rb = e.to === graph.root ? 16 : 10;
+    const rb = e.cited_id === graph.root ? 16 : 10;
     edgeLayer.appendChild(s('line', {x1: a.x + (dx / len) * 10, y1: a.y + (dy / len) * 10,
       x2: b.x - (dx / len) * rb, y2: b.y - (dy / len) * rb, 'marker-end': 'url(#arrow)',
-      class: 'edge' + (e.to === graph.root || e.from === graph.root ? ' root-edge' : '')},
-    s('title', null, `${e.from} cites ${e.to}${e.label ? ' (ref ' + e.label + ')' : ''}`)));
+      class: 'edge' + (e.cited_id === graph.root || e.citing_id === graph.root ? ' root-edge' : '') + (e.resolved ? '' : ' unresolved')},
+    s('title', null, `${e.citing_id} cites ${e.cited_id}${e.label ? ' (ref ' + e.label + ')' : ''}${e.resolved ? '' : ', not in the archive'}`)));
   }
   svg.appendChild(edgeLayer);
   const nodeLayer = s('g', {class: 'nodes'});
@@ -95,7 +109,7 @@ export async function renderGraph(el, id, url) {
   const graph = await getJson(`/api/cables/${enc(id)}/refs`, {depth, direction});
   el.appendChild(h('p', {class: 'legend'},
       h('span', {class: 'key present'}, '●'), ' in the archive  ', h('span', {class: 'key missing'}, '○'), ' cited, not in the archive  ',
-      `· ${graph.nodes.length} cables, ${graph.edges.length} references`, graph.truncated ? ' (truncated: too many to draw)' : '',
+      `· ${graph.nodes.length} cables, ${cableEdges(graph).length} references`, unresolvedNote(graph), graph.truncated ? ' (truncated: too many to draw)' : '',
       ' · arrows point from the citing cable to the cited one'));
   el.appendChild(h('div', {class: 'graph-wrap'}, draw(graph)));
   el.appendChild(h('table', {class: 'counts graph-table'},

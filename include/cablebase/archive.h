@@ -215,6 +215,9 @@ class Archive {
 // "cites", "citedby" or "both" → direction; kInvalidArgument otherwise.
 Result<RefDirection> ParseRefDirection(std::string_view s);
 
+// The name ParseRefDirection reads: "cites", "citedby" or "both" (static storage).
+const char* RefDirectionName(RefDirection direction);
+
 // The content hash of a record (docs/schema.md "Content hash"): SHA-256 hex over the canonical
 // reference ID, created, metadata_classification and the whitespace-collapsed header and text
 // blocks. Thread-safe.

@@ -79,6 +79,7 @@ struct SearchResults {
   bool ranked = false;          // hits are ordered by relevance
   bool has_facets = false;      // `facets` was requested and filled
   SearchFacets facets;
+  double took_ms = 0;           // wall time of Search() itself, in milliseconds
 };
 
 // Checks `query` without an archive. Fails with kInvalidArgument: `column` is the 1-based character

@@ -1,6 +1,5 @@
 // `cablebase refs`: the reference graph around one cable (cites / cited by, N hops), text or JSON.
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 
 #include <cstdio>
 #include <functional>
@@ -11,6 +10,7 @@
 #include <vector>
 
 #include "cablebase/archive.h"
+#include "cablebase/results_json.h"
 #include "cli/archive_option.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
@@ -106,20 +106,9 @@ void RunRefs(const RefsFlags& flags) {
     return;
   }
   if (flags.json) {
-    nlohmann::json nodes = nlohmann::json::array(), edges = nlohmann::json::array();
-    for (const RefNode& n : g->nodes) {
-      nodes.push_back({{"reference_id", n.reference_id}, {"in_archive", n.in_archive},
-                       {"depth", n.depth}, {"created", n.created}, {"subject", n.subject},
-                       {"origin", n.origin}});
-    }
-    for (const RefEdge& e : g->edges) {
-      edges.push_back({{"citing_id", e.citing_id},
-                       {"cited_id", e.cited_id.empty() ? nlohmann::json() : nlohmann::json(e.cited_id)},
-                       {"label", e.label}, {"text", e.text}, {"kind", e.kind}});
-    }
-    nlohmann::json j{{"root", g->root}, {"direction", flags.direction}, {"depth", flags.depth},
-                     {"nodes", nodes}, {"edges", edges}};
-    Out(j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+    Out(RefGraphToJson(*g, *dir, flags.depth)
+            .dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) +
+        "\n");
   } else {
     PrintTree(*g, *dir, flags.depth);
   }
@@ -140,7 +129,7 @@ void RegisterRefsCommand(CLI::App& app) {
       "Examples:\n"
       "  cablebase refs 06MOSCOW1637\n"
       "  cablebase refs 06MOSCOW1637 --direction citedby --depth 3\n"
-      "  cablebase refs 06MOSCOW1637 --json | jq '.nodes[] | select(.in_archive | not)'");
+      "  cablebase refs 06MOSCOW1637 --json | jq '.edges[] | select(.resolved | not)'");
   cmd->add_option("id", flags->id, "Reference ID, e.g. 06MOSCOW1637")->required();
   AddDbOption(cmd, &flags->db);
   cmd->add_option("--direction", flags->direction, "cites, citedby or both")
@@ -148,7 +137,12 @@ void RegisterRefsCommand(CLI::App& app) {
   cmd->add_option("--depth", flags->depth, "Hops from the cable (>= 1)")
       ->default_str("1")
       ->check(CLI::Range(1, 100));
-  cmd->add_flag("--json", flags->json, "Nodes and edges as JSON");
+  cmd->add_flag("--json", flags->json,
+                "The graph as JSON, the document GET /api/cables/ID/refs returns:\n"
+                "{root,direction,depth,truncated,nodes:[{reference_id,in_archive,depth,created,\n"
+                "subject,origin}],edges:[{citing_id,cited_id,resolved,label,text,kind}]}; every\n"
+                "REF entry is an edge (resolved:false when the cited cable is not in the archive,\n"
+                "cited_id null when the entry names no cable)");
   cmd->callback([flags] { RunRefs(*flags); });
 }
 

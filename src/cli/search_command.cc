@@ -6,10 +6,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
-#include <nlohmann/json.hpp>
 #include <string>
 
 #include "cablebase/query.h"
+#include "cablebase/results_json.h"
 #include "cli/archive_option.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
@@ -40,53 +40,11 @@ void PrintQueryError(const std::string& query, const Status& s) {
   std::fprintf(stderr, "  %s\n  %*s^\n", shown.c_str(), static_cast<int>(s.column() - 1), "");
 }
 
-const char* SortName(SearchSort s, bool ranked) {
-  switch (s) {
-    case SearchSort::kDate:
-      return "date";
-    case SearchSort::kDateDesc:
-      return "-date";
-    default:
-      return ranked ? "relevance" : "date";
-  }
-}
-
-nlohmann::ordered_json FacetJson(const std::vector<FacetValue>& values) {
-  nlohmann::ordered_json a = nlohmann::ordered_json::array();
-  for (const FacetValue& v : values) a.push_back({{"value", v.value}, {"count", v.count}});
-  return a;
-}
-
-void PrintJson(const SearchFlags& f, SearchSort sort, const SearchResults& r) {
-  nlohmann::ordered_json j;
-  j["query"] = f.query;
-  j["total"] = r.total;
-  j["offset"] = f.offset;
-  j["limit"] = f.limit;
-  j["sort"] = SortName(sort, r.ranked);
-  j["hits"] = nlohmann::ordered_json::array();
-  for (const SearchHit& h : r.hits) {
-    nlohmann::ordered_json o = {
-        {"reference_id", h.reference_id},
-        {"created",
-         h.created.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(h.created)},
-        {"origin", h.origin.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(h.origin)},
-        {"classification", h.classification.empty() ? nlohmann::ordered_json()
-                                                    : nlohmann::ordered_json(h.classification)},
-        {"subject",
-         h.subject.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(h.subject)},
-        {"snippet", h.snippet}};
-    if (r.ranked) o["score"] = h.score;
-    j["hits"].push_back(std::move(o));
-  }
-  if (r.has_facets) {
-    j["facets"] = {{"year", FacetJson(r.facets.year)},
-                   {"origin", FacetJson(r.facets.origin)},
-                   {"classification", FacetJson(r.facets.classification)},
-                   {"caveat", FacetJson(r.facets.caveat)},
-                   {"tag", FacetJson(r.facets.tag)}};
-  }
-  Print(j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n");
+// The shape of GET /api/search (results_json.h): the same document for the same query.
+void PrintJson(const SearchRequest& req, const SearchResults& r) {
+  Print(SearchResultsToJson(req, r).dump(2, ' ', false,
+                                         nlohmann::ordered_json::error_handler_t::replace) +
+        "\n");
 }
 
 void PrintFacet(const char* name, const std::vector<FacetValue>& values, int64_t top) {
@@ -155,8 +113,9 @@ void RunSearch(const SearchFlags& f) {
   req.offset = f.offset;
   req.sort = *sort;
   req.facets = f.facets;
-  req.mark_begin = tty ? "\x1b[1m" : "[[";
-  req.mark_end = tty ? "\x1b[0m" : "]]";
+  // JSON snippets are runs split at markers no cable text contains; text output marks in place.
+  req.mark_begin = f.json ? std::string(kJsonMarkBegin) : tty ? "\x1b[1m" : "[[";
+  req.mark_end = f.json ? std::string(kJsonMarkEnd) : tty ? "\x1b[0m" : "]]";
   Result<SearchResults> r = Search(*archive, req);
   if (!r.ok()) {
     if (r.status().code() == StatusCode::kInvalidArgument) {
@@ -167,7 +126,7 @@ void RunSearch(const SearchFlags& f) {
     return Fail(r.status());
   }
   if (f.json) {
-    PrintJson(f, *sort, *r);
+    PrintJson(req, *r);
   } else {
     PrintText(f, *r, tty);
   }
@@ -196,7 +155,8 @@ void RegisterSearchCommand(CLI::App& app) {
       "Examples:\n"
       "  cablebase search 'hamas visit tag:PREL from:2006-02 to:2006-02'\n"
       "  cablebase search '\"nuclear program\" origin:tehran OR origin:\"abu dhabi\"' --facets\n"
-      "  cablebase search 'ref:06MOSCOW1323' --sort date --json");
+      "  cablebase search 'ref:06MOSCOW1323' --sort date --json\n"
+      "  cablebase search 'tag:PREL' --facets --json | jq '.facets.tag[:3]'");
   cmd->add_option("query", flags->query, "The query (quote it for the shell)")->required();
   AddDbOption(cmd, &flags->db);
   cmd->add_option("--limit,-n", flags->limit, "Hits to show (0: only count)")->default_str("20");
@@ -210,7 +170,11 @@ void RegisterSearchCommand(CLI::App& app) {
   cmd->add_option("--facet-top", flags->facet_top,
                   "Values shown per facet in text output (0: all; --json gives all)")
       ->default_str("10");
-  cmd->add_flag("--json", flags->json, "Print the results (and facets) as one JSON object");
+  cmd->add_flag("--json", flags->json,
+                "Print the results as one JSON object, the document GET /api/search returns:\n"
+                "{query,total,limit,offset,sort,ranked,took_ms,hits:[{reference_id,created,\n"
+                "origin,classification,subject,snippet:[{text,match}],score}],facets?:{year,\n"
+                "origin,classification,caveat,tag:[{value,count}]}} (docs/http_api.md)");
   cmd->callback([flags] { RunSearch(*flags); });
 }
 

@@ -1,6 +1,5 @@
 // `cablebase show`: one cable from the archive, its header laid out and explained, or its versions.
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cstdio>
@@ -12,6 +11,7 @@
 #include "cablebase/archive.h"
 #include "cablebase/glossary.h"
 #include "cablebase/json.h"
+#include "cablebase/results_json.h"
 #include "cli/archive_option.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
@@ -276,16 +276,10 @@ void RunShow(const ShowFlags& flags) {
   }
   if (flags.versions) {
     if (flags.json) {
-      nlohmann::json arr = nlohmann::json::array();
-      for (const CableVersion& v : *versions) {
-        arr.push_back({{"version", v.version},
-                       {"current", v.current},
-                       {"content_hash", v.content_hash},
-                       {"released", v.released.empty() ? nlohmann::json() : nlohmann::json(v.released)},
-                       {"ingested_at", v.ingested_at},
-                       {"record", nlohmann::json::parse(CableToJson(v.cable))}});
-      }
-      Out(arr.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+      // The document of GET /api/cables/ID/versions?records=true.
+      Out(VersionsToJson(*versions, /*with_records=*/true)
+              .dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) +
+          "\n");
     } else {
       Out("Versions of " + current->cable.reference_id + " (" +
           std::to_string(versions->size()) + "):\n");
@@ -335,7 +329,11 @@ void RegisterShowCommand(CLI::App& app) {
   cmd->add_option("id", flags->id, "Reference ID, e.g. 06MOSCOW1637 (case and spaces ignored)")
       ->required();
   AddDbOption(cmd, &flags->db);
-  cmd->add_flag("--json", flags->json, "The stored record as JSON (as `cablebase parse` prints it)");
+  cmd->add_flag("--json", flags->json,
+                "The stored record as JSON (as `cablebase parse` and GET /api/cables/ID give it);\n"
+                "with --versions, GET /api/cables/ID/versions?records=true: {reference_id,\n"
+                "current,versions:[{version,current,content_hash,released,ingested_at,created,\n"
+                "subject,source,record}]}");
   cmd->add_flag("--text", flags->text, "The telegram text as read (header and text blocks)");
   cmd->add_flag("--versions", flags->versions,
                 "List the stored versions and show a line diff between consecutive ones");

@@ -1,6 +1,5 @@
 // `cablebase stats`: counts of the archive by year, origin, classification, caveat and TAGS.
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 
 #include <cstdio>
 #include <memory>
@@ -8,6 +7,7 @@
 #include <vector>
 
 #include "cablebase/archive.h"
+#include "cablebase/results_json.h"
 #include "cli/archive_option.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
@@ -30,12 +30,6 @@ void PrintCounts(const char* title, const std::vector<CountItem>& items) {
   }
 }
 
-nlohmann::json CountsJson(const std::vector<CountItem>& items) {
-  nlohmann::json arr = nlohmann::json::array();
-  for (const CountItem& c : items) arr.push_back({{"key", c.key}, {"count", c.count}});
-  return arr;
-}
-
 void RunStats(const StatsFlags& flags) {
   std::unique_ptr<Archive> archive = OpenArchiveOrReport(flags.db, Archive::Mode::kReadOnly);
   if (!archive) return;
@@ -43,22 +37,9 @@ void RunStats(const StatsFlags& flags) {
   if (!r.ok()) return Fail(r.status());
   const ArchiveStats& s = *r;
   if (flags.json) {
-    nlohmann::json j{{"cables", s.cables},
-                     {"versions", s.versions},
-                     {"multi_version_cables", s.multi_version_cables},
-                     {"addressees", s.addressees},
-                     {"paragraphs", s.paragraphs},
-                     {"references", s.references},
-                     {"cable_references", s.cable_references},
-                     {"resolved_references", s.resolved_references},
-                     {"unresolved_references", s.unresolved_references},
-                     {"unresolved_cables", s.unresolved_cables},
-                     {"by_year", CountsJson(s.by_year)},
-                     {"by_origin", CountsJson(s.by_origin)},
-                     {"by_classification", CountsJson(s.by_classification)},
-                     {"by_caveat", CountsJson(s.by_caveat)},
-                     {"by_tag", CountsJson(s.by_tag)}};
-    std::printf("%s\n", j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+    std::printf("%s\n", ArchiveStatsToJson(s)
+                            .dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+                            .c_str());
   } else {
     std::printf("%-28s %10lld\n", "cables", static_cast<long long>(s.cables));
     std::printf("%-28s %10lld  (%lld cables have more than one)\n", "versions",
@@ -99,7 +80,10 @@ void RegisterStatsCommand(CLI::App& app) {
   cmd->add_option("--top", flags->top, "Show the largest N origins, caveats and TAGS (0 = all)")
       ->default_str("20")
       ->check(CLI::NonNegativeNumber);
-  cmd->add_flag("--json", flags->json, "Print the counts as JSON");
+  cmd->add_flag("--json", flags->json,
+                "Print the counts as JSON, the document GET /api/stats returns: {cables,versions,\n"
+                "...,unresolved_cables,by_year,by_origin,by_classification,by_caveat,by_tag:\n"
+                "[{value,count}]}");
   cmd->callback([flags] { RunStats(*flags); });
 }
 

@@ -3,6 +3,7 @@
 #include <type_traits>
 
 #include "cablebase/json.h"
+#include "model/cable_json.h"
 
 namespace cablebase {
 
@@ -114,14 +115,20 @@ std::vector<Addressee> GetAddressees(const Json& j, const char* key) {
 
 }  // namespace
 
-std::string CableToJson(const Cable& c, int indent) {
+namespace model {
+
+Json SourceJsonValue(const SourceInfo& source) {
+  return Json{{"path", Str(source.path)},
+              {"format", InputFormatName(source.format)},
+              {"line", source.line},
+              {"csv_id", Str(source.csv_id)}};
+}
+
+Json CableJsonValue(const Cable& c) {
   Json j;
   j["reference_id"] = Str(c.reference_id);
   j["reference_id_published"] = Str(c.reference_id_published);
-  j["source"] = Json{{"path", Str(c.source.path)},
-                     {"format", InputFormatName(c.source.format)},
-                     {"line", c.source.line},
-                     {"csv_id", Str(c.source.csv_id)}};
+  j["source"] = SourceJsonValue(c.source);
   j["created"] = Str(c.created);
   j["released"] = Str(c.released);
   j["origin"] = Str(c.origin);
@@ -190,7 +197,13 @@ std::string CableToJson(const Cable& c, int indent) {
   j["body"] = Str(c.body);
   j["header_raw"] = Str(c.header_raw);
   j["text_raw"] = Str(c.text_raw);
-  return j.dump(indent, ' ', false, Json::error_handler_t::replace);
+  return j;
+}
+
+}  // namespace model
+
+std::string CableToJson(const Cable& c, int indent) {
+  return model::CableJsonValue(c).dump(indent, ' ', false, Json::error_handler_t::replace);
 }
 
 Result<Cable> CableFromJson(std::string_view text, std::string_view path) {

@@ -1,5 +1,6 @@
 // The public search API (include/cablebase/query.h): parse → compile → execute → results.
 #include <algorithm>
+#include <chrono>
 #include <utility>
 
 #include "cablebase/query.h"
@@ -81,6 +82,7 @@ Result<std::string> ExplainQuery(std::string_view query) {
 }
 
 Result<SearchResults> Search(Archive& archive, const SearchRequest& request) {
+  const auto start = std::chrono::steady_clock::now();
   Result<query::CompiledQuery> compiled = ParseAndCompile(request.query);
   if (!compiled.ok()) return compiled.status();
   store::SearchSql sql = ToSql(std::move(*compiled), request.sort);
@@ -134,6 +136,8 @@ Result<SearchResults> Search(Archive& archive, const SearchRequest& request) {
     f.caveat = SortFacet(std::move(f.caveat), false, request.facet_limit);
     f.tag = SortFacet(std::move(f.tag), false, request.facet_limit);
   }
+  results.took_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return results;
 }
 

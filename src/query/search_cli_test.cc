@@ -112,6 +112,10 @@ TEST_F(QueryCli, JsonWithFacets) {
   EXPECT_EQ(j["hits"][0]["reference_id"], "08MOSCOW1215");
   EXPECT_EQ(j["hits"][1]["reference_id"], "08MOSCOW1187");
   EXPECT_EQ(j["hits"][0]["classification"], "CONFIDENTIAL");
+  // The document of GET /api/search: a filter-only query is not ranked; snippets are runs.
+  EXPECT_EQ(j["ranked"], false);
+  EXPECT_TRUE(j["took_ms"].is_number());
+  EXPECT_TRUE(j["hits"][0]["snippet"].is_array());
   bool rs = false;
   for (const auto& t : j["facets"]["tag"]) rs |= t["value"] == "RS" && t["count"] == 4;
   EXPECT_TRUE(rs) << j["facets"].dump();

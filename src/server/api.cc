@@ -12,9 +12,9 @@
 
 namespace cablebase::server {
 
-void WriteJson(httplib::Response& res, const nlohmann::json& body, int http_status) {
+void WriteJson(httplib::Response& res, const Json& body, int http_status) {
   res.status = http_status;
-  res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+  res.set_content(body.dump(-1, ' ', false, Json::error_handler_t::replace),
                   "application/json; charset=utf-8");
 }
 
@@ -117,7 +117,7 @@ void Api::Search(const httplib::Request& req, httplib::Response& res) {
     WriteError(res, BadParam("sort must be relevance, date or -date"));
     return;
   }
-  Result<nlohmann::json> r = service_.Search(sr);
+  Result<Json> r = service_.Search(sr);
   if (!r.ok()) return WriteError(res, r.status());
   WriteJson(res, *r);
 }
@@ -125,7 +125,7 @@ void Api::Search(const httplib::Request& req, httplib::Response& res) {
 void Api::Facets(const httplib::Request& req, httplib::Response& res) {
   std::string q;
   CABLEBASE_RETURN_IF_ERROR(res, QueryParam(req, limits_, false, &q));
-  Result<nlohmann::json> r = service_.Facets(q);
+  Result<Json> r = service_.Facets(q);
   if (!r.ok()) return WriteError(res, r.status());
   WriteJson(res, *r);
 }
@@ -141,7 +141,7 @@ void Api::Cable(const httplib::Request& req, httplib::Response& res) {
     return;
   }
   if (format != "json") return WriteError(res, BadParam("format must be json or text"));
-  Result<nlohmann::json> r = service_.GetCable(id);
+  Result<Json> r = service_.GetCable(id);
   if (!r.ok()) return WriteError(res, r.status());
   WriteJson(res, *r);
 }
@@ -149,7 +149,9 @@ void Api::Cable(const httplib::Request& req, httplib::Response& res) {
 void Api::Versions(const httplib::Request& req, httplib::Response& res) {
   std::string id;
   CABLEBASE_RETURN_IF_ERROR(res, CableIdParam(req, &id));
-  Result<nlohmann::json> r = service_.Versions(id);
+  bool records = false;
+  CABLEBASE_RETURN_IF_ERROR(res, BoolParam(req, "records", &records));
+  Result<Json> r = service_.Versions(id, records);
   if (!r.ok()) return WriteError(res, r.status());
   WriteJson(res, *r);
 }
@@ -165,7 +167,7 @@ void Api::Diff(const httplib::Request& req, httplib::Response& res) {
       return WriteError(res, BadParam("versions are numbered from 1"));
     }
   }
-  Result<nlohmann::json> r = service_.Diff(id, versions[0], versions[1]);
+  Result<Json> r = service_.Diff(id, versions[0], versions[1]);
   if (!r.ok()) return WriteError(res, r.status());
   WriteJson(res, *r);
 }
@@ -186,13 +188,13 @@ void Api::Refs(const httplib::Request& req, httplib::Response& res) {
   } else {
     return WriteError(res, BadParam("direction must be cites, citedby or both"));
   }
-  Result<nlohmann::json> r = service_.Refs(id, direction, depth, limits_.max_graph_nodes);
+  Result<Json> r = service_.Refs(id, direction, depth, limits_.max_graph_nodes);
   if (!r.ok()) return WriteError(res, r.status());
   WriteJson(res, *r);
 }
 
 void Api::Stats(const httplib::Request&, httplib::Response& res) {
-  Result<nlohmann::json> r = service_.Stats();
+  Result<Json> r = service_.Stats();
   if (!r.ok()) return WriteError(res, r.status());
   WriteJson(res, *r);
 }

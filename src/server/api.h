@@ -33,7 +33,7 @@ class Api {
 };
 
 // Writes `body` as application/json (invalid UTF-8 replaced, never a throw).
-void WriteJson(httplib::Response& res, const nlohmann::json& body, int http_status = 200);
+void WriteJson(httplib::Response& res, const Json& body, int http_status = 200);
 // Writes the error body and HTTP status for `status` (error_mapping.h); `code_override` for HTTP-only
 // errors (405 "method_not_allowed").
 void WriteError(httplib::Response& res, const Status& status, int http_status = 0,

@@ -1,19 +1,20 @@
-// CableService over archive.h/query.h: connection pool, time limit, and the API's JSON shapes.
+// CableService over archive.h/query.h: connection pool and time limit; the JSON shapes and the
+// export are the library's (results_json.h, export.h), shared with the CLI.
 #include "server/archive_service.h"
 
-#include <chrono>
 #include <algorithm>
+#include <chrono>
 #include <condition_variable>
 #include <map>
 #include <mutex>
 #include <set>
 #include <thread>
-#include <unordered_set>
 #include <vector>
 
 #include "cablebase/archive.h"
-#include "cablebase/json.h"
+#include "cablebase/export.h"
 #include "cablebase/query.h"
+#include "cablebase/results_json.h"
 #include "model/line_diff.h"
 
 namespace cablebase::server {
@@ -21,12 +22,8 @@ namespace cablebase::server {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-using nlohmann::json;
-
-// Snippet match markers: private-use code points, which no cable text contains, so that the
-// snippet can be split into plain text and matches without any HTML ever being built on the server.
-constexpr std::string_view kMarkBegin = "\xEE\x80\x80";  // U+E000
-constexpr std::string_view kMarkEnd = "\xEE\x80\x81";    // U+E001
+// Facet values per facet (but year) in search results and /api/facets (docs/http_api.md).
+constexpr int kFacetLimit = 30;
 
 // True when the archive offers a thread-safe Interrupt() (sqlite3_interrupt); then a query past the
 // time limit is stopped. Without it the limit is checked only after the query returns.
@@ -181,110 +178,22 @@ class Watchdog {
   std::thread thread_;
 };
 
-json FacetList(const std::vector<FacetValue>& values) {
-  json out = json::array();
-  for (const FacetValue& v : values) out.push_back({{"value", v.value}, {"count", v.count}});
-  return out;
-}
-
-json CountList(const std::vector<CountItem>& values) {
-  json out = json::array();
-  for (const CountItem& v : values) out.push_back({{"value", v.key}, {"count", v.count}});
-  return out;
-}
-
-// Splits a marked snippet into [{text, match}] runs (kMarkBegin/kMarkEnd), dropping empty runs.
-json SnippetRuns(std::string_view s) {
-  json runs = json::array();
-  bool match = false;
-  std::string cur;
-  auto flush = [&] {
-    if (!cur.empty()) runs.push_back({{"text", cur}, {"match", match}});
-    cur.clear();
-  };
-  for (size_t i = 0; i < s.size();) {
-    if (s.substr(i, kMarkBegin.size()) == kMarkBegin) {
-      flush();
-      match = true;
-      i += kMarkBegin.size();
-    } else if (s.substr(i, kMarkEnd.size()) == kMarkEnd) {
-      flush();
-      match = false;
-      i += kMarkEnd.size();
-    } else {
-      cur.push_back(s[i++]);
-    }
-  }
-  flush();
-  return runs;
-}
-
-const char* SortName(SortOrder s) {
-  switch (s) {
-    case SortOrder::kRelevance: return "relevance";
-    case SortOrder::kDate: return "date";
-    case SortOrder::kDateDescending: return "-date";
-  }
-  return "relevance";
-}
-
-json RecordJson(const Cable& cable) {
-  return json::parse(CableToJson(cable), nullptr, /*allow_exceptions=*/false);
-}
-
 std::string TelegramText(const Cable& c) {
   if (c.header_raw.empty()) return c.text_raw;
   if (c.text_raw.empty()) return c.header_raw;
   return c.header_raw + "\n\n" + c.text_raw;
 }
 
-std::string CsvField(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += "\"\"";
-    else out.push_back(c);
-  }
-  return out + "\"";
+cablebase::RefDirection LibraryDirection(server::RefDirection d) {
+  return d == server::RefDirection::kCites     ? cablebase::RefDirection::kCites
+         : d == server::RefDirection::kCitedBy ? cablebase::RefDirection::kCitedBy
+                                               : cablebase::RefDirection::kBoth;
 }
 
-std::string Join(const std::vector<std::string>& v, std::string_view sep) {
-  std::string out;
-  for (size_t i = 0; i < v.size(); ++i) {
-    if (i) out += sep;
-    out += v[i];
-  }
-  return out;
-}
-
-// XML 1.0 text: escapes markup and drops control bytes XML cannot carry.
-std::string XmlText(std::string_view s) {
-  std::string out;
-  for (unsigned char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default:
-        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') break;
-        out.push_back(static_cast<char>(c));
-    }
-  }
-  return out;
-}
-
-constexpr std::string_view kCsvHeader =
-    "reference_id,created,released,origin,classification,caveats,tags,subject,references\n";
-
-std::string CsvRow(const Cable& c) {
-  std::vector<std::string> refs;
-  for (const Reference& r : c.references) {
-    if (r.reference_id) refs.push_back(*r.reference_id);
-  }
-  return CsvField(c.reference_id) + "," + CsvField(c.created) + "," + CsvField(c.released) + "," +
-         CsvField(c.origin) + "," + CsvField(c.classification) + "," +
-         CsvField(Join(c.caveats, ";")) + "," + CsvField(Join(c.tags, ";")) + "," +
-         CsvField(c.subject) + "," + CsvField(Join(refs, ";")) + "\n";
+cablebase::ExportFormat LibraryFormat(server::ExportFormat f) {
+  return f == server::ExportFormat::kCsv     ? cablebase::ExportFormat::kCsv
+         : f == server::ExportFormat::kJsonl ? cablebase::ExportFormat::kJsonl
+                                             : cablebase::ExportFormat::kGraphml;
 }
 
 class ArchiveService : public CableService {
@@ -294,7 +203,7 @@ class ArchiveService : public CableService {
 
   Status Open() { return pool_.OpenFirst(); }
 
-  Result<json> Search(const server::SearchRequest& r) override {
+  Result<Json> Search(const server::SearchRequest& r) override {
     cablebase::SearchRequest req;
     req.query = r.query;
     req.limit = r.limit;
@@ -303,59 +212,44 @@ class ArchiveService : public CableService {
                : r.sort == SortOrder::kDateDescending ? SearchSort::kDateDesc
                                                       : SearchSort::kRelevance;
     req.facets = r.facets;
-    req.facet_limit = 30;
-    req.mark_begin = std::string(kMarkBegin);
-    req.mark_end = std::string(kMarkEnd);
-    const Clock::time_point start = Clock::now();
+    req.facet_limit = kFacetLimit;
+    req.mark_begin = std::string(kJsonMarkBegin);
+    req.mark_end = std::string(kJsonMarkEnd);
     Result<SearchResults> res = Timed([&](Archive& a) { return cablebase::Search(a, req); });
     if (!res.ok()) return res.status();
-    json hits = json::array();
-    for (const SearchHit& h : res->hits) {
-      hits.push_back({{"reference_id", h.reference_id},
-                      {"created", h.created},
-                      {"origin", h.origin},
-                      {"classification", h.classification},
-                      {"subject", h.subject},
-                      {"snippet", SnippetRuns(h.snippet)},
-                      {"score", h.score}});
-    }
-    json out = {{"query", r.query}, {"total", res->total},   {"limit", r.limit},
-                {"offset", r.offset}, {"sort", SortName(r.sort)}, {"ranked", res->ranked},
-                {"hits", hits}};
-    if (res->has_facets) out["facets"] = FacetsJson(res->facets);
-    out["took_ms"] = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-    return out;
+    return SearchResultsToJson(req, *res);
   }
 
-  Result<json> Facets(const std::string& query) override {
+  Result<Json> Facets(const std::string& query) override {
     if (query.find_first_not_of(" \t\r\n") == std::string::npos) {
-      Result<json> stats = StatsJson(30);
-      if (!stats.ok()) return stats.status();
-      json& s = *stats;
-      return json{{"query", query},
-                  {"total", s["cables"]},
-                  {"facets",
-                   {{"year", s["by_year"]},
-                    {"origin", s["by_origin"]},
-                    {"classification", s["by_classification"]},
-                    {"caveat", s["by_caveat"]},
-                    {"tag", s["by_tag"]}}}};
+      Result<ArchiveStats> s = Timed([&](Archive& a) { return a.Stats(kFacetLimit); });
+      if (!s.ok()) return s.status();
+      // The whole archive: its counts are the facets of a query that matches every cable.
+      auto values = [](const std::vector<CountItem>& items) {
+        std::vector<FacetValue> out;
+        for (const CountItem& c : items) out.push_back(FacetValue{c.key, c.count});
+        return out;
+      };
+      SearchFacets f{values(s->by_year), values(s->by_origin), values(s->by_classification),
+                     values(s->by_caveat), values(s->by_tag)};
+      return Json{{"query", query}, {"total", s->cables}, {"facets", SearchFacetsToJson(f)}};
     }
     cablebase::SearchRequest req;
     req.query = query;
     req.limit = 0;
     req.facets = true;
-    req.facet_limit = 30;
+    req.facet_limit = kFacetLimit;
     req.snippets = false;
     Result<SearchResults> res = Timed([&](Archive& a) { return cablebase::Search(a, req); });
     if (!res.ok()) return res.status();
-    return json{{"query", query}, {"total", res->total}, {"facets", FacetsJson(res->facets)}};
+    return Json{
+        {"query", query}, {"total", res->total}, {"facets", SearchFacetsToJson(res->facets)}};
   }
 
-  Result<json> GetCable(const std::string& id) override {
+  Result<Json> GetCable(const std::string& id) override {
     Result<Cable> c = Timed([&](Archive& a) { return a.Get(id); });
     if (!c.ok()) return c.status();
-    return RecordJson(*c);
+    return CableRecordJson(*c);
   }
 
   Result<std::string> GetCableText(const std::string& id) override {
@@ -364,29 +258,13 @@ class ArchiveService : public CableService {
     return TelegramText(*c);
   }
 
-  Result<json> Versions(const std::string& id) override {
+  Result<Json> Versions(const std::string& id, bool with_records) override {
     Result<std::vector<CableVersion>> v = Timed([&](Archive& a) { return a.Versions(id); });
     if (!v.ok()) return v.status();
-    json list = json::array();
-    int current = 0;
-    std::string canonical = id;
-    for (const CableVersion& cv : *v) {
-      if (cv.current) current = cv.version;
-      canonical = cv.cable.reference_id;
-      list.push_back({{"version", cv.version},
-                      {"current", cv.current},
-                      {"content_hash", cv.content_hash},
-                      {"released", cv.released},
-                      {"ingested_at", cv.ingested_at},
-                      {"created", cv.cable.created},
-                      {"source", {{"path", cv.cable.source.path},
-                                  {"format", InputFormatName(cv.cable.source.format)}}},
-                      {"subject", cv.cable.subject}});
-    }
-    return json{{"reference_id", canonical}, {"current", current}, {"versions", list}};
+    return VersionsToJson(*v, with_records);
   }
 
-  Result<json> Diff(const std::string& id, int a, int b) override {
+  Result<Json> Diff(const std::string& id, int a, int b) override {
     Result<std::vector<CableVersion>> v = Timed([&](Archive& ar) { return ar.Versions(id); });
     if (!v.ok()) return v.status();
     const CableVersion* va = nullptr;
@@ -400,7 +278,7 @@ class ArchiveService : public CableService {
                                                " version(s); no version " +
                                                std::to_string(!va ? a : b));
     }
-    json lines = json::array();
+    Json lines = Json::array();
     int added = 0, removed = 0;
     for (const model::DiffLine& d : model::DiffLines(TelegramText(va->cable), TelegramText(vb->cable))) {
       added += d.op == '+';
@@ -408,18 +286,18 @@ class ArchiveService : public CableService {
       lines.push_back({{"op", std::string(1, d.op)}, {"text", d.text}});
     }
     // Record fields that differ, so a metadata-only change (released date, origin) is visible too.
-    json ra = RecordJson(va->cable), rb = RecordJson(vb->cable);
-    json changed = json::array();
+    Json ra = CableRecordJson(va->cable), rb = CableRecordJson(vb->cable);
+    Json changed = Json::array();
     if (ra.is_object() && rb.is_object()) {
       std::set<std::string> keys;
       for (auto& [k, _] : ra.items()) keys.insert(k);
       for (auto& [k, _] : rb.items()) keys.insert(k);
       for (const std::string& k : keys) {
         if (k == "source") continue;
-        if (ra.value(k, json()) != rb.value(k, json())) changed.push_back(k);
+        if (ra.value(k, Json()) != rb.value(k, Json())) changed.push_back(k);
       }
     }
-    return json{{"reference_id", va->cable.reference_id},
+    return Json{{"reference_id", va->cable.reference_id},
                 {"a", a},
                 {"b", b},
                 {"added", added},
@@ -428,140 +306,33 @@ class ArchiveService : public CableService {
                 {"lines", lines}};
   }
 
-  Result<json> Refs(const std::string& id, server::RefDirection direction, int depth,
+  Result<Json> Refs(const std::string& id, server::RefDirection direction, int depth,
                     int max_nodes) override {
-    const cablebase::RefDirection dir =
-        direction == server::RefDirection::kCites     ? cablebase::RefDirection::kCites
-        : direction == server::RefDirection::kCitedBy ? cablebase::RefDirection::kCitedBy
-                                                      : cablebase::RefDirection::kBoth;
+    const cablebase::RefDirection dir = LibraryDirection(direction);
     Result<RefGraph> g = Timed([&](Archive& a) { return a.Refs(id, dir, depth); });
     if (!g.ok()) return g.status();
-    json nodes = json::array();
-    std::unordered_set<std::string> kept;
-    for (const RefNode& n : g->nodes) {
-      if (static_cast<int>(kept.size()) >= max_nodes) break;
-      kept.insert(n.reference_id);
-      nodes.push_back({{"reference_id", n.reference_id},
-                       {"in_archive", n.in_archive},
-                       {"depth", n.depth},
-                       {"created", n.created},
-                       {"subject", n.subject},
-                       {"origin", n.origin}});
-    }
-    json edges = json::array();
-    for (const RefEdge& e : g->edges) {
-      if (e.cited_id.empty() || !kept.count(e.citing_id) || !kept.count(e.cited_id)) continue;
-      edges.push_back({{"from", e.citing_id},
-                       {"to", e.cited_id},
-                       {"label", e.label},
-                       {"text", e.text},
-                       {"kind", e.kind}});
-    }
-    const char* dname = direction == server::RefDirection::kCites     ? "cites"
-                        : direction == server::RefDirection::kCitedBy ? "citedby"
-                                                                      : "both";
-    return json{{"root", g->root},
-                {"direction", dname},
-                {"depth", depth},
-                {"truncated", g->nodes.size() > kept.size()},
-                {"nodes", nodes},
-                {"edges", edges}};
+    return RefGraphToJson(*g, dir, depth, static_cast<size_t>(std::max(max_nodes, 1)));
   }
 
-  Result<json> Stats() override { return StatsJson(500); }
+  Result<Json> Stats() override {
+    Result<ArchiveStats> s = Timed([&](Archive& a) { return a.Stats(500); });
+    if (!s.ok()) return s.status();
+    return ArchiveStatsToJson(*s);
+  }
 
   Status CheckQuery(const std::string& query) override { return ValidateQuery(query); }
 
   Status Export(const std::string& query, ExportFormat format, const ChunkSink& sink) override {
     ConnectionPool::Lease lease = pool_.Acquire();
     if (!lease.get()) return lease.status();
-    Archive& archive = *lease.get();
-    const bool all = query.find_first_not_of(" \t\r\n") == std::string::npos;
-    std::unordered_set<std::string> ids;
-    std::vector<std::string> order;
-    if (!all) {
-      Result<std::vector<std::string>> r = SearchReferenceIds(archive, query, SearchSort::kDate);
-      if (!r.ok()) return r.status();
-      order = std::move(*r);
-      ids.insert(order.begin(), order.end());
-    }
     bool client_gone = false;
-    auto write = [&](std::string_view chunk) {
-      if (!client_gone && !sink(chunk)) client_gone = true;
-      return !client_gone;
-    };
-    // Records are buffered to ~64 kB chunks so the stream is not one syscall per cable.
-    std::string buf;
-    auto emit = [&](std::string s) {
-      buf += s;
-      if (buf.size() >= 65536) {
-        bool ok = write(buf);
-        buf.clear();
-        return ok;
-      }
-      return true;
-    };
-    auto each_cable = [&](const std::function<bool(const Cable&)>& fn) -> Status {
-      if (all) return archive.ForEachCable(fn);
-      for (const std::string& id : order) {
-        Result<Cable> c = archive.Get(id);
-        if (!c.ok()) return c.status();
-        if (!fn(*c)) break;
-      }
-      return Status::Ok();
-    };
-    Status s;
-    switch (format) {
-      case ExportFormat::kJsonl:
-        s = each_cable([&](const Cable& c) { return emit(CableToJson(c) + "\n"); });
-        break;
-      case ExportFormat::kCsv:
-        emit(std::string(kCsvHeader));
-        s = each_cable([&](const Cable& c) { return emit(CsvRow(c)); });
-        break;
-      case ExportFormat::kGraphml: {
-        emit(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-            "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
-            "  <key id=\"in_archive\" for=\"node\" attr.name=\"in_archive\" "
-            "attr.type=\"boolean\"/>\n"
-            "  <key id=\"created\" for=\"node\" attr.name=\"created\" attr.type=\"string\"/>\n"
-            "  <key id=\"subject\" for=\"node\" attr.name=\"subject\" attr.type=\"string\"/>\n"
-            "  <key id=\"label\" for=\"edge\" attr.name=\"label\" attr.type=\"string\"/>\n"
-            "  <graph id=\"references\" edgedefault=\"directed\">\n");
-        std::unordered_set<std::string> written;
-        s = each_cable([&](const Cable& c) {
-          written.insert(c.reference_id);
-          return emit("    <node id=\"" + XmlText(c.reference_id) +
-                      "\"><data key=\"in_archive\">true</data><data key=\"created\">" +
-                      XmlText(c.created) + "</data><data key=\"subject\">" + XmlText(c.subject) +
-                      "</data></node>\n");
-        });
-        if (!s.ok()) break;
-        std::string edges;
-        s = archive.ForEachEdge([&](const RefEdge& e, bool resolved) {
-          if (!all && !ids.count(e.citing_id)) return true;
-          if (!written.count(e.cited_id)) {
-            written.insert(e.cited_id);
-            if (!emit("    <node id=\"" + XmlText(e.cited_id) + "\"><data key=\"in_archive\">" +
-                      (resolved ? "true" : "false") + "</data></node>\n")) {
-              return false;
-            }
-          }
-          edges += "    <edge source=\"" + XmlText(e.citing_id) + "\" target=\"" +
-                   XmlText(e.cited_id) + "\"><data key=\"label\">" + XmlText(e.label) +
-                   "</data></edge>\n";
-          return true;
-        });
-        if (!s.ok()) break;
-        emit(edges);
-        emit("  </graph>\n</graphml>\n");
-        break;
-      }
-    }
-    if (!s.ok()) return s;
-    if (!buf.empty()) write(buf);
-    return client_gone ? Status(StatusCode::kIoError, "client closed the connection") : Status::Ok();
+    Result<int64_t> n = ExportCables(*lease.get(), query, LibraryFormat(format),
+                                     [&](std::string_view chunk) {
+                                       if (!client_gone && !sink(chunk)) client_gone = true;
+                                       return !client_gone;
+                                     });
+    if (client_gone) return Status(StatusCode::kIoError, "client closed the connection");
+    return n.status();
   }
 
  private:
@@ -579,34 +350,6 @@ class ArchiveService : public CableService {
                         std::to_string(limits_.query_time_limit.count()) + " ms");
     }
     return result;
-  }
-
-  static json FacetsJson(const SearchFacets& f) {
-    return json{{"year", FacetList(f.year)},
-                {"origin", FacetList(f.origin)},
-                {"classification", FacetList(f.classification)},
-                {"caveat", FacetList(f.caveat)},
-                {"tag", FacetList(f.tag)}};
-  }
-
-  Result<json> StatsJson(int top) {
-    Result<ArchiveStats> s = Timed([&](Archive& a) { return a.Stats(top); });
-    if (!s.ok()) return s.status();
-    return json{{"cables", s->cables},
-                {"versions", s->versions},
-                {"multi_version_cables", s->multi_version_cables},
-                {"addressees", s->addressees},
-                {"paragraphs", s->paragraphs},
-                {"references", s->references},
-                {"cable_references", s->cable_references},
-                {"resolved_references", s->resolved_references},
-                {"unresolved_references", s->unresolved_references},
-                {"unresolved_cables", s->unresolved_cables},
-                {"by_year", CountList(s->by_year)},
-                {"by_origin", CountList(s->by_origin)},
-                {"by_classification", CountList(s->by_classification)},
-                {"by_caveat", CountList(s->by_caveat)},
-                {"by_tag", CountList(s->by_tag)}};
   }
 
   const Limits limits_;

@@ -1,9 +1,10 @@
-// CableService: what the HTTP API needs from an archive, as JSON values (the API's own shapes).
+// CableService: what the HTTP API needs from an archive, as JSON values.
 //
 // The handlers (api.cc) validate and bound every parameter, then call one of these; an
 // implementation (archive_service.cc) turns the archive's and the query engine's results into the
-// JSON documented in docs/openapi.json. The split keeps archive.h/query.h types out of the handlers
-// and lets the handlers be exercised with any implementation.
+// JSON documented in docs/openapi.json, through the library's serializers (results_json.h), so
+// that the API and `cablebase … --json` give the same documents. The split keeps archive.h/query.h
+// types out of the handlers and lets the handlers be exercised with any implementation.
 #ifndef CABLEBASE_SERVER_CABLE_SERVICE_H_
 #define CABLEBASE_SERVER_CABLE_SERVICE_H_
 
@@ -34,36 +35,42 @@ struct SearchRequest {
 // Receives one chunk of a streamed export; returns false when the client has gone (stop writing).
 using ChunkSink = std::function<bool(std::string_view chunk)>;
 
+// The JSON documents, keys in their documented order. Defined once in the library
+// (include/cablebase/results_json.h) and shared with the CLI's --json output.
+using Json = nlohmann::ordered_json;
+
 // Implementations must be safe to call from many server threads at once.
 class CableService {
  public:
   virtual ~CableService() = default;
 
-  // {query, total, limit, offset, sort, hits:[{reference_id, created, origin, classification,
-  // subject, snippet:[{text, match}]}], facets?}. kInvalidArgument with the 1-based column for a
-  // malformed query; kTimeout past the time limit.
-  virtual Result<nlohmann::json> Search(const SearchRequest& request) = 0;
-  // {query, total, facets:{year, month?, origin, classification, caveat, tag}}; an empty query
-  // counts the whole archive.
-  virtual Result<nlohmann::json> Facets(const std::string& query) = 0;
-  // The record (CableToJson's fields) plus {version, versions}; kNotFound when absent.
-  virtual Result<nlohmann::json> GetCable(const std::string& id) = 0;
+  // SearchResultsToJson (results_json.h): {query, total, limit, offset, sort, ranked, took_ms,
+  // hits:[{reference_id, created, origin, classification, subject, snippet:[{text, match}],
+  // score}], facets?}. kInvalidArgument with the 1-based column for a malformed query; kTimeout
+  // past the time limit.
+  virtual Result<Json> Search(const SearchRequest& request) = 0;
+  // {query, total, facets: SearchFacetsToJson}; an empty query counts the whole archive.
+  virtual Result<Json> Facets(const std::string& query) = 0;
+  // The record (CableRecordJson: CableToJson's document); kNotFound when absent.
+  virtual Result<Json> GetCable(const std::string& id) = 0;
   // The telegram as stored: header block, blank line, text block.
   virtual Result<std::string> GetCableText(const std::string& id) = 0;
-  // {reference_id, current, versions:[{version, ...}]}.
-  virtual Result<nlohmann::json> Versions(const std::string& id) = 0;
-  // {reference_id, a, b, lines:[{op:" "|"-"|"+", text}]}: a line diff of version a's text against
-  // version b's; kNotFound for an unknown version.
-  virtual Result<nlohmann::json> Diff(const std::string& id, int a, int b) = 0;
-  // {root, direction, depth, truncated, nodes:[{reference_id, in_archive, depth, subject?, created?,
-  // origin?, classification?}], edges:[{from, to, label?}]} up to `max_nodes` nodes.
-  virtual Result<nlohmann::json> Refs(const std::string& id, RefDirection direction, int depth,
-                                      int max_nodes) = 0;
-  // Counts by year, origin, classification, caveat and TAGS; unresolved references.
-  virtual Result<nlohmann::json> Stats() = 0;
+  // VersionsToJson: {reference_id, current, versions:[{version, ..., record?}]}; each version's
+  // record only with `with_records`.
+  virtual Result<Json> Versions(const std::string& id, bool with_records) = 0;
+  // {reference_id, a, b, added, removed, changed_fields, lines:[{op:" "|"-"|"+", text}]}: a line
+  // diff of version a's text against version b's; kNotFound for an unknown version.
+  virtual Result<Json> Diff(const std::string& id, int a, int b) = 0;
+  // RefGraphToJson: {root, direction, depth, truncated, nodes:[...], edges:[{citing_id, cited_id,
+  // resolved, label, text, kind}]} with at most `max_nodes` nodes.
+  virtual Result<Json> Refs(const std::string& id, RefDirection direction, int depth,
+                            int max_nodes) = 0;
+  // ArchiveStatsToJson, the largest 500 values per list.
+  virtual Result<Json> Stats() = 0;
   // kInvalidArgument (with column) when `query` is malformed, else Ok; cheap (no search is run).
   virtual Status CheckQuery(const std::string& query) = 0;
-  // Streams every hit of `query` (all cables when empty) in `format` through `sink`.
+  // Streams every hit of `query` (all cables when empty) in `format` through `sink`
+  // (ExportCables, include/cablebase/export.h: the bytes of `cablebase export`).
   virtual Status Export(const std::string& query, ExportFormat format, const ChunkSink& sink) = 0;
 };
 

@@ -221,4 +221,13 @@ Result<RefDirection> ParseRefDirection(std::string_view s) {
                 "unknown direction '" + std::string(s) + "' (expected cites, citedby or both)");
 }
 
+const char* RefDirectionName(RefDirection direction) {
+  switch (direction) {
+    case RefDirection::kCites: return "cites";
+    case RefDirection::kCitedBy: return "citedby";
+    case RefDirection::kBoth: return "both";
+  }
+  return "both";
+}
+
 }  // namespace cablebase

@@ -24,21 +24,21 @@
 #include <nlohmann/json.hpp>
 
 #include "server/http_test_client.h"
+#include "server/server_process.h"
 
 namespace cablebase {
 namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
+using testing::Binary;
 using testing::Get;
 using testing::HttpResponse;
 using testing::RawRequest;
+using testing::RunCommand;
+using testing::ServerProcess;
+using testing::StartServer;
 using testing::UrlEncode;
-
-std::string Binary() {
-  const char* env = std::getenv("CABLEBASE_BINARY");
-  return env && *env ? env : CABLEBASE_BINARY;
-}
 
 std::string SourceDir() { return CABLEBASE_SOURCE_DIR; }
 
@@ -47,50 +47,6 @@ std::string ReadFile(const fs::path& p) {
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
-}
-
-// A started `cablebase serve`: its pid and port; stdout is read until the URL line.
-struct ServerProcess {
-  pid_t pid = -1;
-  int port = 0;
-  std::string first_line;
-};
-
-// Starts `cablebase serve ARGS... --port 0` and waits (≤ 20 s) for the "serving on URL" line.
-ServerProcess StartServer(const std::vector<std::string>& args) {
-  ServerProcess p;
-  int out[2];
-  if (pipe(out) != 0) return p;
-  p.pid = fork();
-  if (p.pid == 0) {
-    dup2(out[1], STDOUT_FILENO);
-    close(out[0]);
-    close(out[1]);
-    std::vector<std::string> argv_s = {Binary(), "serve"};
-    argv_s.insert(argv_s.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& a : argv_s) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    execv(argv[0], argv.data());
-    _exit(127);
-  }
-  close(out[1]);
-  std::string line;
-  char c;
-  while (read(out[0], &c, 1) == 1 && c != '\n') line.push_back(c);
-  close(out[0]);
-  p.first_line = line;
-  std::smatch m;
-  if (std::regex_search(line, m, std::regex(R"(http://127\.0\.0\.1:(\d+)/)"))) {
-    p.port = std::stoi(m[1]);
-  }
-  return p;
-}
-
-// Runs a command, returning its exit status (-1 when it did not exit normally).
-int RunCommand(const std::string& cmd) {
-  int rc = std::system(cmd.c_str());
-  return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
 }
 
 json Json(const HttpResponse& r) { return json::parse(r.body, nullptr, false); }
@@ -301,6 +257,14 @@ TEST_F(ServerApiTest, VersionsAndDiff) {
   EXPECT_EQ(j["versions"][0]["version"], 1);
   EXPECT_EQ(j["versions"][1]["version"], 2);
   EXPECT_EQ(j["versions"][0]["released"], "2010-11-29T21:09:00Z");
+  EXPECT_EQ(j["current"], 1);  // the full Cablegate page, not the truncated alx text
+  EXPECT_FALSE(j["versions"][0].contains("record"));
+  // records=true adds each version's record (what `cablebase show --versions --json` prints).
+  json rec = Json(Api("/api/cables/10MADRID49/versions?records=true"));
+  ASSERT_EQ(rec["versions"].size(), 2u);
+  EXPECT_EQ(rec["versions"][0]["record"]["reference_id"], "10MADRID49");
+  EXPECT_EQ(rec["versions"][0]["record"]["source"], rec["versions"][0]["source"]);
+  ExpectError(Api("/api/cables/10MADRID49/versions?records=maybe"), 400, "invalid_argument");
   HttpResponse d = Api("/api/cables/10MADRID49/versions/1/diff/2");
   ASSERT_EQ(d.status, 200) << d.body;
   json dj = Json(d);
@@ -346,15 +310,25 @@ TEST_F(ServerApiTest, ReferenceGraphBothWaysWithMissingCablesMarked) {
   EXPECT_EQ(in_archive["08LONDON1064"], false);
   bool cited_by_1412 = false;
   for (const json& e : j["edges"]) {
-    cited_by_1412 = cited_by_1412 || (e["from"] == "08LONDON1412" && e["to"] == "08LONDON1350" &&
-                                      e["label"] == "A" && e["text"] == "LONDON 1350");
+    cited_by_1412 =
+        cited_by_1412 || (e["citing_id"] == "08LONDON1412" && e["cited_id"] == "08LONDON1350" &&
+                          e["resolved"] == true && e["label"] == "A" && e["text"] == "LONDON 1350");
   }
   EXPECT_TRUE(cited_by_1412) << j["edges"].dump();
 
   json cites = Json(Api("/api/cables/08LONDON1350/refs?direction=cites"));
-  for (const json& e : cites["edges"]) EXPECT_EQ(e["from"], "08LONDON1350");
+  std::map<std::string, bool> resolved;
+  for (const json& e : cites["edges"]) {
+    EXPECT_EQ(e["citing_id"], "08LONDON1350");
+    if (e["cited_id"].is_string()) resolved[e["cited_id"]] = e["resolved"];
+  }
+  // The cables it cites, in the archive or not: every REF entry is an edge.
+  EXPECT_EQ(resolved, (std::map<std::string, bool>{{"08LONDON1064", false},
+                                                   {"08LONDON1115", true},
+                                                   {"08LONDON1159", false}}))
+      << cites["edges"].dump();
   json citedby = Json(Api("/api/cables/08LONDON1350/refs?direction=citedby"));
-  for (const json& e : citedby["edges"]) EXPECT_EQ(e["to"], "08LONDON1350");
+  for (const json& e : citedby["edges"]) EXPECT_EQ(e["cited_id"], "08LONDON1350");
 
   // Depth 2 from 08LONDON1115: 08LONDON1350 cites it (1 hop) and cites 08LONDON1159 (2 hops).
   json deep = Json(Api("/api/cables/08LONDON1115/refs?depth=2"));
@@ -407,14 +381,14 @@ TEST_F(ServerApiTest, ExportStreamsEveryFormat) {
   ASSERT_EQ(csv.status, 200);
   EXPECT_EQ(csv.header("content-type"), "text/csv; charset=utf-8");
   EXPECT_EQ(csv.body.rfind("reference_id,created,", 0), 0u);
-  EXPECT_NE(csv.body.find("\"08LONDON1350\",\"2008-05-14T15:03:00Z\""), std::string::npos);
+  EXPECT_NE(csv.body.find("\n08LONDON1350,2008-05-14T15:03:00Z,"), std::string::npos);
   EXPECT_EQ(std::count(csv.body.begin(), csv.body.end(), '\n') >= 7, true);  // header + 6 cables
 
   HttpResponse g = Api("/api/export?format=graphml");
   ASSERT_EQ(g.status, 200);
   EXPECT_NE(g.body.find("<graphml"), std::string::npos);
-  EXPECT_NE(g.body.find("<edge source=\"08LONDON1412\" target=\"08LONDON1350\">"), std::string::npos);
-  EXPECT_NE(g.body.find("<node id=\"08LONDON1159\"><data key=\"in_archive\">false</data>"),
+  EXPECT_NE(g.body.find("source=\"08LONDON1412\" target=\"08LONDON1350\">"), std::string::npos);
+  EXPECT_NE(g.body.find("<node id=\"08LONDON1159\">\n      <data key=\"in_archive\">false</data>"),
             std::string::npos);
   // The hostile subject is XML-escaped in GraphML.
   EXPECT_EQ(g.body.find("<SCRIPT>"), std::string::npos);
