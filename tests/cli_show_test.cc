@@ -86,9 +86,10 @@ class ShowCli : public ::testing::Test {
     dir_ = fs::temp_directory_path() / ("cablebase_show_cli_" + std::to_string(::getpid()));
     fs::create_directories(dir_);
     db_ = (dir_ / "show.db").string();
-    const std::string src = testing_util::SourceDir() + "/tests/testdata/";
-    ingest_ = RunCablebase("ingest '" + src + "query/cables/06MOSCOW1637.txt' '" + src +
-                           "parse/09MOSCOW1108.html' --db '" + db_ + "' 2>&1");
+    const std::string src = testing_util::SourceDir();
+    ingest_ = RunCablebase("ingest '" + src + "/tests/testdata/query/cables/06MOSCOW1637.txt' '" +
+                           src + "/samples/html/chillicoder__cablegate/09MOSCOW1108.html' --db '" +
+                           db_ + "' 2>&1");
   }
   static void TearDownTestSuite() {
     std::error_code ec;

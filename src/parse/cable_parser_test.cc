@@ -197,7 +197,7 @@ TEST(ParseCableCorpus, Tripoli65Html) {
 // CURRENCY" / "" / "REFORM"); 09LONDON1946 twice, then a blank ("... EMERGENCY" / "SESSION AS" /
 // "" / "DEBATE OVER ..."). Of the 946 dev-corpus records, exactly the 5 with this layout changed.
 TEST(ParseCableCorpus, SubjectWrappedAcrossABlankLine) {
-  Cable shenyang = ReadAndParse("09MOSCOW1108.html");
+  Cable shenyang = ReadAndParse("../../../samples/html/chillicoder__cablegate/09MOSCOW1108.html");
   EXPECT_EQ(shenyang.subject, "WAITING AND WATCHING: NORTH KOREA AFTER CURRENCY REFORM");
   ASSERT_EQ(shenyang.references.size(), 1u);
   EXPECT_EQ(shenyang.references[0].reference_id, "09SHENYANG167");
@@ -226,7 +226,7 @@ TEST(ParseCableCorpus, SubjectWrappedAcrossABlankLine) {
 TEST(ParseCableCorpus, PublishedTitleWhenTheTextHasNoSubject) {
   Cable alx = ReadAndParse("../read/01STATE176819.txt");
   EXPECT_EQ(alx.subject, "AFGHANISTAN'S POLITICAL FUTURE (CORRECTED COPY)");
-  Cable tripoli = ReadAndParse("../read/08TRIPOLI220.html");
+  Cable tripoli = ReadAndParse("../../../samples/html/heuer__cablemap/08TRIPOLI220.html");
   EXPECT_EQ(tripoli.subject, "DETAINED HUMAN RIGHTS ACTIVIST FATHI EL-JAHMI \"RELEASED\"");
   EXPECT_EQ(tripoli.signers, std::vector<std::string>{"STEVENS"});
   ASSERT_EQ(tripoli.paragraphs.size(), 11u);

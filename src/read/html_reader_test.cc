@@ -18,7 +18,7 @@ using testing::ReadFileBytes;
 // text in the same <pre> ("STEVENS 0 03/13/2008 9871 PGOV,PREL,PHUM,PINR,LY DETAINED ... Reports
 // by ..."). It is cut from the text, the signer stays, and its subject becomes the title.
 TEST(ReadHtml, TrailingPublisherRecordBecomesTheTitle) {
-  testing::Collected c = CollectFixture("08TRIPOLI220.html");
+  testing::Collected c = CollectFixture("../../../samples/html/heuer__cablemap/08TRIPOLI220.html");
   ASSERT_TRUE(c.status.ok()) << c.status.ToString();
   ASSERT_EQ(c.cables.size(), 1u);
   const RawCable& r = c.cables[0];
@@ -29,7 +29,7 @@ TEST(ReadHtml, TrailingPublisherRecordBecomesTheTitle) {
   EXPECT_EQ(r.text.substr(r.text.size() - tail.size()), tail);
 
   // Without a comma-joined TAGS list after the page's own date, nothing is cut.
-  std::string bytes = ReadFileBytes(FixturePath("08TRIPOLI220.html"));
+  std::string bytes = ReadFileBytes(FixturePath("../../../samples/html/heuer__cablemap/08TRIPOLI220.html"));
   const std::string tags = "PGOV,PREL,PHUM,PINR,LY DETAINED";
   size_t at = bytes.rfind(tags);
   ASSERT_NE(at, std::string::npos);
