@@ -88,8 +88,9 @@ class ShowCli : public ::testing::Test {
     db_ = (dir_ / "show.db").string();
     const std::string src = testing_util::SourceDir();
     ingest_ = RunCablebase("ingest '" + src + "/tests/testdata/query/cables/06MOSCOW1637.txt' '" +
-                           src + "/samples/html/chillicoder__cablegate/09MOSCOW1108.html' --db '" +
-                           db_ + "' 2>&1");
+                           src + "/samples/html/chillicoder__cablegate/09MOSCOW1108.html' '" + src +
+                           "/samples/html/chillicoder__cablegate/72TEHRAN1164.html' --db '" + db_ +
+                           "' 2>&1");
   }
   static void TearDownTestSuite() {
     std::error_code ec;
@@ -129,6 +130,15 @@ TEST_F(ShowCli, DeclassificationEventShownAsWritten) {
   ExpectLine(r.out, "Declassify on   TEN YEARS AFTER KOREAN UNIFICATION  (under E.O. 12958)");
   ExpectLine(r.out, "                (published as CONFIDENTIAL)");
   ExpectLine(r.out, "Classified by   Stephen B. Wickman, Consul General");
+}
+
+// "DECLASSIFIED JUNE 21, 2006" on the E.O. line reports a release that happened: not a date set
+// for one (it showed as "Declassify on  (under E.O. 12958)").
+TEST_F(ShowCli, ReleaseThatHappenedIsDeclassified) {
+  testing_util::CommandResult r = Show("72TEHRAN1164");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  ExpectLine(r.out, "Declassified    JUNE 21, 2006  (E.O. 12958)");
+  EXPECT_EQ(r.out.find("Declassify on"), std::string::npos) << r.out;
 }
 
 TEST_F(ShowCli, UnknownIdExitsOneWithMessage) {

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <vector>
 #include <string_view>
 
 #include "cablebase/archive.h"
@@ -11,6 +12,7 @@
 #include "cli/archive_option.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "model/text_util.h"
 
 namespace cablebase::cli {
 
@@ -18,6 +20,7 @@ namespace {
 
 struct ExportFlags {
   std::string query;
+  std::vector<std::string> query_words;  // the shell words of the query, joined into `query`
   std::string db;
   std::string format = "jsonl";
   std::string out;
@@ -64,11 +67,15 @@ void RegisterExportCommand(CLI::App& app) {
       "  cablebase export --format jsonl --out cables.jsonl\n"
       "  cablebase export 'tag:PREL origin:moscow' --format csv --out moscow.csv\n"
       "  cablebase export --format graphml --out refs.graphml");
-  cmd->add_option("query", flags->query, "Export only the hits of this query (default: all)");
+  cmd->add_option("query", flags->query_words,
+                  "Export only the hits of this query (default: all); several words are joined");
   AddDbOption(cmd, &flags->db);
   cmd->add_option("--format,-f", flags->format, "csv, jsonl or graphml")->default_str("jsonl");
   cmd->add_option("--out,-o", flags->out, "Output file (default: stdout)");
-  cmd->callback([flags] { RunExport(*flags); });
+  cmd->callback([flags] {
+    flags->query = model::Join(flags->query_words, " ");
+    RunExport(*flags);
+  });
 }
 
 }  // namespace cablebase::cli

@@ -99,6 +99,10 @@ void RunIngest(const IngestFlags& flags) {
     sources.push_back("-");
   }
 
+  if (flags.upgrade && !std::filesystem::exists(flags.db)) {
+    return Fail(Status(StatusCode::kNotFound, "no archive to upgrade (check the --db path)",
+                       flags.db));
+  }
   std::unique_ptr<Archive> archive = OpenArchiveOrReport(flags.db, Archive::Mode::kReadWrite);
   if (!archive) return;
   if (flags.upgrade) {

@@ -32,9 +32,9 @@ int main(int argc, char** argv) {
   cablebase::cli::RegisterServeCommand(app);
   cablebase::cli::RegisterFormatCommand(app);
   cablebase::cli::RegisterValidateCommand(app);
-  // `search -hamas`: a query starting with '-' is the query, not an unknown option.
+  // `search -hamas moscow`: the words of a query are the query, even one starting with '-'.
   std::vector<std::string> args =
-      cablebase::cli::QueryStartingWithMinusLast(std::vector<std::string>(argv + 1, argv + argc));
+      cablebase::cli::QueryWordsAfterOptions(std::vector<std::string>(argv + 1, argv + argc));
   std::reverse(args.begin(), args.end());  // CLI11 takes the vector form last-first
   try {
     app.parse(args);

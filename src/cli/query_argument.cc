@@ -1,4 +1,4 @@
-// Moves a query that begins with '-' behind "--" (cli/query_argument.h).
+// Puts the words of a query behind "--" (cli/query_argument.h).
 #include "cli/query_argument.h"
 
 #include <algorithm>
@@ -40,28 +40,26 @@ bool TakesValue(std::string_view command, std::string_view arg) {
 
 }  // namespace
 
-std::vector<std::string> QueryStartingWithMinusLast(std::vector<std::string> args) {
+std::vector<std::string> QueryWordsAfterOptions(std::vector<std::string> args) {
   if (args.empty() || (args[0] != "search" && args[0] != "export")) return args;
   if (std::find(args.begin(), args.end(), "--") != args.end()) return args;
   const std::string command = args[0];
-  size_t found = 0, candidates = 0;
+  std::vector<std::string> options = {command}, words;
   for (size_t i = 1; i < args.size(); ++i) {
     const std::string& a = args[i];
     if (TakesValue(command, a)) {
-      ++i;  // its value, whatever it looks like
-      continue;
-    }
-    if (a.size() >= 2 && a[0] == '-' && a[1] != '-' && !IsShortOption(command, a)) {
-      found = i;
-      ++candidates;
+      options.push_back(a);
+      if (i + 1 < args.size()) options.push_back(args[++i]);  // its value, whatever it looks like
+    } else if (a.size() >= 2 && a[0] == '-' && (a[1] == '-' || IsShortOption(command, a))) {
+      options.push_back(a);  // a flag, --name=value, or an unknown option CLI11 will report
+    } else {
+      words.push_back(a);
     }
   }
-  if (candidates != 1) return args;
-  std::string query = args[found];
-  args.erase(args.begin() + static_cast<std::ptrdiff_t>(found));
-  args.push_back("--");
-  args.push_back(query);
-  return args;
+  if (words.empty()) return args;
+  options.push_back("--");
+  options.insert(options.end(), words.begin(), words.end());
+  return options;
 }
 
 }  // namespace cablebase::cli

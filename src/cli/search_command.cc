@@ -7,12 +7,14 @@
 #include <cstdlib>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "cablebase/query.h"
 #include "cablebase/results_json.h"
 #include "cli/archive_option.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "model/text_util.h"
 
 namespace cablebase::cli {
 
@@ -20,6 +22,7 @@ namespace {
 
 struct SearchFlags {
   std::string query;
+  std::vector<std::string> query_words;  // the shell words of the query, joined into `query`
   std::string db;
   int64_t limit = 20;
   int64_t offset = 0;
@@ -157,7 +160,9 @@ void RegisterSearchCommand(CLI::App& app) {
       "  cablebase search '\"nuclear program\" origin:tehran OR origin:\"abu dhabi\"' --facets\n"
       "  cablebase search 'ref:06MOSCOW1323' --sort date --json\n"
       "  cablebase search 'tag:PREL' --facets --json | jq '.facets.tag[:3]'");
-  cmd->add_option("query", flags->query, "The query (quote it for the shell)")->required();
+  cmd->add_option("query", flags->query_words,
+                  "The query: one quoted argument, or several words (joined by spaces)")
+      ->required();
   AddDbOption(cmd, &flags->db);
   cmd->add_option("--limit,-n", flags->limit, "Hits to show (0: only count)")->default_str("20");
   cmd->add_option("--offset", flags->offset, "Hits to skip (paging)")->default_str("0");
@@ -175,7 +180,10 @@ void RegisterSearchCommand(CLI::App& app) {
                 "{query,total,limit,offset,sort,ranked,took_ms,hits:[{reference_id,created,\n"
                 "origin,classification,subject,snippet:[{text,match}],score}],facets?:{year,\n"
                 "origin,classification,caveat,tag:[{value,count}]}} (docs/http_api.md)");
-  cmd->callback([flags] { RunSearch(*flags); });
+  cmd->callback([flags] {
+    flags->query = model::Join(flags->query_words, " ");
+    RunSearch(*flags);
+  });
 }
 
 }  // namespace cablebase::cli

@@ -163,7 +163,19 @@ void PrintLaidOut(const Cable& c, Archive& archive, int version_count) {
     decl += (decl.empty() ? "" : "  ") + ("(under E.O. " + c.executive_order + ")");
   }
   if (decl.empty() && !c.eo_line.empty()) decl = c.eo_line;
-  Field("Declassify on", decl);
+  // A line that reports a release that happened is not a date set for one: 72TEHRAN1164 "E.O.
+  // 12958: AS AMENDED; DECLASSIFIED JUNE 21, 2006", 66BUENOSAIRES2481 "DECL: DECLASSIFIED BY NARA
+  // 09/02/2009". Shown as written, under its own label.
+  const size_t released = model::ToUpperAscii(c.eo_line).find("DECLASSIFIED");
+  if (released != std::string::npos) {
+    std::string when(model::Trim(std::string_view(c.eo_line).substr(released + 12)));
+    if (!c.executive_order.empty()) {
+      when += (when.empty() ? "" : "  ") + ("(E.O. " + c.executive_order + ")");
+    }
+    Field("Declassified", when.empty() ? "yes" : when);
+  } else {
+    Field("Declassify on", decl);
+  }
   if (c.section_count > 0) {
     Field("Section", std::to_string(c.section_number) + " of " + std::to_string(c.section_count));
   }

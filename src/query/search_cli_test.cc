@@ -145,6 +145,24 @@ TEST_F(QueryCli, NotOnlyQueryWithoutDoubleDash) {
   EXPECT_EQ(RunCablebase("search -h").exit_code, 0);
 }
 
+// A query typed as several shell words is one query, in the order typed, even with an exclusion
+// first (the cold user's `search hamas visit` failed with "argument was not expected: visit", and
+// `search -hamas moscow` printed the help and exited 0).
+TEST_F(QueryCli, QueryInSeveralShellWords) {
+  testing_util::CommandResult quoted = Search("'-hamas moscow' --limit 0");
+  ASSERT_EQ(quoted.exit_code, 0) << quoted.out;
+  for (const std::string& args :
+       {"search -hamas moscow --db '" + db_ + "' --limit 0",
+        "search --db '" + db_ + "' -n 0 -hamas moscow", "search --db '" + db_ + "' -n0 -- -hamas moscow"}) {
+    testing_util::CommandResult r = RunCablebase(args + " 2>&1");
+    EXPECT_EQ(r.exit_code, 0) << args << "\n" << r.out;
+    EXPECT_EQ(r.out, quoted.out) << args;
+  }
+  testing_util::CommandResult words = Search("hamas visit tag:PREL --limit 1");
+  EXPECT_EQ(words.exit_code, 0) << words.out;
+  EXPECT_NE(words.out.find("06MOSCOW1637"), std::string::npos) << words.out;
+}
+
 TEST_F(QueryCli, TextFacets) {
   testing_util::CommandResult r = Search("tag:PREL --facets --limit 1");
   EXPECT_EQ(r.exit_code, 0) << r.out;
