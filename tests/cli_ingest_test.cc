@@ -30,7 +30,9 @@ TEST(CliIngest, UpgradeNeedsAnExistingArchiveAndReadsNothing) {
             0);
   r = RunCablebase("ingest --upgrade --db '" + db + "' 2>&1");
   EXPECT_EQ(r.exit_code, 0) << r.out;
-  EXPECT_NE(r.out.find("schema and index are current; nothing read"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("every stored cable in the full-text index); nothing read"),
+            std::string::npos)
+      << r.out;
   r = RunCablebase("ingest --upgrade '" + testing_util::SourceDir() + "/samples' --db '" + db +
                    "' 2>&1");
   EXPECT_EQ(r.exit_code, 2) << r.out;

@@ -183,6 +183,12 @@ class Archive {
   // Counts for `cablebase stats`. `top` limits by_origin/by_tag/by_caveat to the largest N (0 = all).
   Result<ArchiveStats> Stats(int top = 0);
 
+  // How many stored cables are not yet in the full-text index: those an ingest committed and has
+  // not indexed yet (it indexes every 20,000 rows and at its end), or that an interrupted ingest
+  // left; the next ingest (or `cablebase ingest --upgrade`) indexes them. Word searches do not
+  // find them meanwhile. SQLite errors.
+  Result<int64_t> CablesNotYetIndexed();
+
   // Calls `fn` for the current version of every cable, ordered by created then reference ID,
   // streaming (constant memory). Stops early when `fn` returns false. Errors: kCorrupt for a stored
   // record that does not read back, SQLite failures.

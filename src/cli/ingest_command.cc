@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cablebase/archive.h"
+#include "cablebase/version.h"
 #include "cli/archive_option.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
@@ -110,8 +111,11 @@ void RunIngest(const IngestFlags& flags) {
     // indexes what an interrupted ingest stored but did not index, and rebuilds the search cache.
     Result<IngestSummary> none = archive->Ingest({}, IngestOptions{});
     if (!none.ok()) return Fail(none.status());
-    std::fprintf(stderr, "%s: the archive's schema and index are current; nothing read\n",
-                 flags.db.c_str());
+    std::fprintf(stderr,
+                 "%s: ready for cablebase %s (schema upgraded if it was older; every stored cable "
+                 "in the full-text index); nothing read. Cables ingested again get this version's "
+                 "parse.\n",
+                 flags.db.c_str(), std::string(kVersion).c_str());
     return SetExitCode(kExitOk);
   }
 

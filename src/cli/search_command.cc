@@ -134,6 +134,15 @@ void RunSearch(const SearchFlags& f) {
     PrintText(f, *r, tty);
   }
   std::fflush(stdout);
+  // Say when word searches cannot see every stored cable (breaker: after an interrupted ingest,
+  // `search embassy` said "0 hits" over 8,000 stored cables).
+  if (Result<int64_t> behind = archive->CablesNotYetIndexed(); behind.ok() && *behind > 0) {
+    std::fprintf(stderr,
+                 "cablebase: warning: %lld stored cables are not yet in the full-text index (an "
+                 "ingest is running or was interrupted); `cablebase ingest --upgrade --db %s` "
+                 "indexes them\n",
+                 static_cast<long long>(*behind), f.db.c_str());
+  }
   SetExitCode(r->total > 0 ? kExitOk : kExitNoneFound);
 }
 

@@ -42,6 +42,10 @@ void RunStats(const StatsFlags& flags) {
                             .c_str());
   } else {
     std::printf("%-28s %10lld\n", "cables", static_cast<long long>(s.cables));
+    if (Result<int64_t> behind = archive->CablesNotYetIndexed(); behind.ok() && *behind > 0) {
+      std::printf("%-28s %10lld  (ingest --upgrade indexes them)\n", "not yet full-text indexed",
+                  static_cast<long long>(*behind));
+    }
     std::printf("%-28s %10lld  (%lld cables have more than one)\n", "versions",
                 static_cast<long long>(s.versions), static_cast<long long>(s.multi_version_cables));
     std::printf("%-28s %10lld\n", "addressees", static_cast<long long>(s.addressees));

@@ -220,6 +220,29 @@ TEST(ParseCableCorpus, SubjectWrappedAcrossABlankLine) {
   EXPECT_EQ(london.paragraphs.at(0).portion_marking, "C/NF");
 }
 
+// A heading between a long subject and the first paragraph stays in the body (it was in neither:
+// the body started after it while the subject parser never saw it). The seed's text with a long
+// subject, no REF or Classified By, and "BACKGROUND" before paragraph 1.
+TEST(ParseCableCorpus, HeadingAfterALongSubjectStaysBody) {
+  std::string text = ReadFile(TestData("000_517f99ca9aa40bf8.txt"));
+  const size_t subject = text.find("SUBJECT: HAMAS VISIT TO MOSCOW");
+  const size_t first = text.find("[1](#)1. (C)");
+  ASSERT_NE(subject, std::string::npos);
+  ASSERT_NE(first, std::string::npos);
+  text = text.substr(0, subject) +
+         "SUBJECT: HAMAS VISIT TO MOSCOW: WHAT THE MFA TOLD THE A/DCM ABOUT IT\n\nBACKGROUND\n\n" +
+         text.substr(first);
+  RawCable raw;
+  raw.source.path = "heading.txt";
+  raw.text = text;
+  Result<Cable> c = ParseCable(raw);
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->subject, "HAMAS VISIT TO MOSCOW: WHAT THE MFA TOLD THE A/DCM ABOUT IT");
+  EXPECT_NE(c->body.find("BACKGROUND"), std::string::npos) << c->body.substr(0, 200);
+  ASSERT_FALSE(c->paragraphs.empty());
+  EXPECT_EQ(c->paragraphs[0].number, 1);
+}
+
 // No SUBJECT line in the text: the published title is the subject, so the cable can be found by
 // its words (01STATE176819, a metadata-only alx file; 08TRIPOLI220, whose page appends the
 // publisher's record, which no longer ends up glued to the last paragraph).

@@ -203,9 +203,13 @@ bool ContinuesSubjectAfterBlank(std::string_view subject_block, std::string_view
                                   "STATE FOR", "DEPT FOR", "SIPDIS", "(", "\xC2\xB6"}) {
     if (upper.compare(0, opener.size(), opener) == 0) return false;
   }
-  if (next.empty()) return false;
-  return StartsHeaderField(next) || next.front() == '(' ||
-         next.substr(0, 2) == std::string_view("\xC2\xB6");  // ¶
+  // Only a REF or Classified By line proves the header goes on: before a numbered paragraph the
+  // line is as likely a heading of the body (BACKGROUND, KEY POINTS), which must stay body.
+  const std::string next_upper = model::ToUpperAscii(next.substr(0, std::min<size_t>(next.size(), 16)));
+  for (std::string_view label : {"REF", "CLASSIFIED BY", "CLASSIFIED  BY"}) {
+    if (next_upper.compare(0, label.size(), label) == 0) return true;
+  }
+  return false;
 }
 
 }  // namespace cablebase::parse::internal

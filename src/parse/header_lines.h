@@ -51,8 +51,9 @@ bool StartsHeaderField(std::string_view line);
 //  - `line` has letters but no lower-case one, is at most 160 bytes, does not end with '.', and is
 //    not a header field, classification line, caveat, page header (a number of 5+ digits), summary
 //    heading or distribution line (PASS/FOR/DEPARTMENT FOR ...);
-//  - `next` starts a header field (REF, Classified By, a numbered paragraph; StartsHeaderField),
-//    a '¶' paragraph or a portion mark '('.
+//  - `next` is a REF or Classified By line (all 5 real cases): before a numbered paragraph the
+//    line is as likely a heading of the body ("BACKGROUND", "KEY POINTS") and stays body, so
+//    that the body-start finder and the subject parser, which reads only the header, agree.
 // Mixed-case subjects are left alone (09STATE30049 "Secretary Clinton's March 24, 2009" /
 // "Conversation with ..."): nothing tells their continuation from an unnumbered first paragraph.
 bool ContinuesSubjectAfterBlank(std::string_view subject_block, std::string_view line,

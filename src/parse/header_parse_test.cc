@@ -193,7 +193,10 @@ TEST(HeaderText, SubjectContinuationAfterBlank) {
   const std::string wrapped = "SUBJECT: WAITING AND WATCHING: NORTH KOREA AFTER CURRENCY";
   EXPECT_TRUE(ContinuesSubjectAfterBlank(wrapped, "REFORM", "REF: 09 SHENYANG 167"));
   EXPECT_TRUE(ContinuesSubjectAfterBlank(wrapped, "REFORM", "Classified By: Consul General"));
-  EXPECT_TRUE(ContinuesSubjectAfterBlank(wrapped, "REFORM", "1. (C) Summary."));
+  // Before a numbered paragraph or a portion mark the line is a heading of the body (breaker:
+  // "BACKGROUND" was lost between the subject and the body).
+  EXPECT_FALSE(ContinuesSubjectAfterBlank(wrapped, "BACKGROUND", "1. (C) Summary."));
+  EXPECT_FALSE(ContinuesSubjectAfterBlank(wrapped, "KEY POINTS", "(U) The"));
   // Not after a short (unwrapped) subject: 09SAOPAULO487 "SUBJECT: SAO PAULO" / "" / a date.
   EXPECT_FALSE(ContinuesSubjectAfterBlank("SUBJECT: SAO PAULO", "REFORM", "REF: 09 SHENYANG 167"));
   // Not a page header, caveat, classification line, banner, summary heading or sentence.

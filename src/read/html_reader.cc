@@ -6,6 +6,7 @@
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
+#include <algorithm>
 #include <climits>
 #include <memory>
 #include <mutex>
@@ -138,9 +139,10 @@ bool AllDigits(std::string_view s) {
 //    ACTIVIST FATHI EL-JAHMI "RELEASED" Reports by the Qadhafi Development Foundation ..."
 // i.e. a number, the creation date M/D/YYYY, a number, the TAGS joined by commas, the subject in
 // capitals, then the publisher's copy of the summary. It is recognised only with the page's own
-// creation date (`created` "2008-03-13 15:03") and a TAGS list with a comma, so that text that
-// merely mentions a date is never cut. Removes it from `text` (the signer before it stays) and
-// returns the subject; empty when there is none.
+// creation date (`created` "2008-03-13 15:03"), on the text's last line, with a TAGS list joined
+// by commas and a subject after it, so that text that merely mentions a date is never cut (a
+// record of another shape stays in the text). Removes it from `text` (the signer before it
+// stays) and returns the subject; empty when there is none.
 std::string TakeTrailingPublisherRecord(const std::string& created, std::string* text) {
   if (created.size() < 10 || created[4] != '-' || created[7] != '-') return {};
   const std::string y = created.substr(0, 4), m = created.substr(5, 2), d = created.substr(8, 2);
@@ -149,6 +151,8 @@ std::string TakeTrailingPublisherRecord(const std::string& created, std::string*
     const std::string needle = " " + date + " ";
     size_t at = text->rfind(needle);
     if (at == std::string::npos) continue;
+    // The record ends the page: it is on the text's last line (a date in the body is not cut).
+    if (text->find('\n', at) != std::string::npos) continue;
     // " <number>" before the date.
     size_t num_end = at, num_begin = at;
     while (num_begin > 0 && model::IsDigit((*text)[num_begin - 1])) --num_begin;
@@ -159,7 +163,7 @@ std::string TakeTrailingPublisherRecord(const std::string& created, std::string*
     if (words.size() < 3 || !AllDigits(words[0]) || words[1].find(',') == std::string_view::npos) {
       continue;
     }
-    bool tags = true;
+    bool tags = words[1].front() != ',' && words[1].back() != ',';
     for (char c : words[1]) tags &= model::IsUpper(c) || model::IsDigit(c) || c == ',' || c == '-';
     if (!tags) continue;
     std::string subject;
@@ -170,6 +174,7 @@ std::string TakeTrailingPublisherRecord(const std::string& created, std::string*
       if (!subject.empty()) subject.push_back(' ');
       subject.append(words[i]);
     }
+    if (subject.empty()) continue;  // not the record's shape: leave the text whole
     text->resize(num_begin - 1);
     while (!text->empty() && model::IsSpace(text->back())) text->pop_back();
     return subject;
@@ -186,6 +191,13 @@ Result<RawCable> ReadCablegateHtml(std::string_view bytes, std::string_view path
   }
   if (bytes.size() > static_cast<size_t>(INT_MAX)) {
     return Status(StatusCode::kParseError, "HTML page larger than 2 GiB", file);
+  }
+  // libxml2 ends the document at a NUL byte: the rest of the cable would be lost without a word.
+  // Rejected like the text reader's binary data, naming the line.
+  if (size_t nul = bytes.find('\0'); nul != std::string_view::npos) {
+    const int64_t line = 1 + std::count(bytes.begin(), bytes.begin() + nul, '\n');
+    return Status(StatusCode::kParseError,
+                  "NUL byte in the page: damaged or binary data, not a Cablegate page", file, line);
   }
   std::string repaired;
   if (!IsValidUtf8(bytes)) {

@@ -25,8 +25,9 @@ namespace cablebase::read {
 // 9871 PGOV,PREL,... SUBJECT IN CAPITALS Summary...", matched with the page's creation date) is cut
 // from the text; its subject becomes `title`.
 // Bytes that are not UTF-8 are taken as Latin-1/Windows-1252 first (read/charset.h).
-// Fails with kParseError when the input is empty, larger than 2 GiB, or has neither the cable
-// table nor a <pre> block. Thread-safe.
+// Fails with kParseError when the input is empty, larger than 2 GiB, holds a NUL byte (libxml2
+// would end the page there; the error names its line), or has neither the cable table nor a <pre>
+// block. Thread-safe.
 Result<RawCable> ReadCablegateHtml(std::string_view bytes, std::string_view path);
 
 }  // namespace cablebase::read

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "read/charset.h"
 #include "read/read_test_util.h"
 
@@ -38,6 +40,40 @@ TEST(ReadHtml, TrailingPublisherRecordBecomesTheTitle) {
   ASSERT_EQ(plain.cables.size(), 1u);
   EXPECT_EQ(plain.cables[0].title, "");
   EXPECT_NE(plain.cables[0].text.find("STEVENS 0 03/13/2008 9871"), std::string::npos);
+
+  // The page's date inside the body, in the record's shape, is not a record: the record is the
+  // text's last line (breaker: the text was cut at "Shipments: lot" with everything after lost).
+  std::string mid = ReadFileBytes(FixturePath("../../../samples/html/heuer__cablemap/08TRIPOLI220.html"));
+  const std::string record = " 0 03/13/2008 9871 PGOV,PREL,PHUM,PINR,LY";
+  at = mid.rfind(record);
+  ASSERT_NE(at, std::string::npos);
+  mid.erase(at, record.size());
+  const std::string para = "1.(C) Summary:";
+  at = mid.find(para);
+  ASSERT_NE(at, std::string::npos);
+  mid.insert(at, "Shipments: lot 4 03/13/2008 250 MT,WHEAT delivered.&#x000A;");
+  testing::Collected kept = CollectBuffer(mid, InputFormat::kCablegateHtml, "mid.html");
+  ASSERT_EQ(kept.cables.size(), 1u);
+  EXPECT_EQ(kept.cables[0].title, "");
+  EXPECT_NE(kept.cables[0].text.find("Shipments: lot 4 03/13/2008 250 MT,WHEAT delivered.\n1.(C)"),
+            std::string::npos);
+  EXPECT_NE(kept.cables[0].text.find("End comment. STEVENS DETAINED"), std::string::npos);
+}
+
+// libxml2 ends a document at a NUL byte; the page is refused with the line, not read in part
+// (breaker: 09MOSCOW1108 with one NUL gave 182 of 8,402 characters and no error).
+TEST(ReadHtml, NulByteIsAnErrorNamingTheLine) {
+  std::string bytes =
+      ReadFileBytes(FixturePath("../../../samples/html/chillicoder__cablegate/09MOSCOW1108.html"));
+  size_t at = bytes.find("SUBJECT");
+  ASSERT_NE(at, std::string::npos);
+  const int64_t line = 1 + std::count(bytes.begin(), bytes.begin() + at, '\n');
+  bytes.insert(at, 1, '\0');
+  testing::Collected c = CollectBuffer(bytes, InputFormat::kCablegateHtml, "nul.html");
+  EXPECT_TRUE(c.cables.empty());
+  ASSERT_EQ(c.errors.size(), 1u);
+  EXPECT_EQ(c.errors[0].line(), line);
+  EXPECT_NE(c.errors[0].message().find("NUL byte"), std::string::npos) << c.errors[0].ToString();
 }
 
 TEST(ReadHtml, Chillicoder2010LayoutMetadataAndBlocks) {

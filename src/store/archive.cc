@@ -209,6 +209,18 @@ const std::string& Archive::path() const { return impl_->db->path(); }
 
 store::Db& Archive::db() { return *impl_->db; }
 
+Result<int64_t> Archive::CablesNotYetIndexed() {
+  // FTS5 keeps one cables_fts_docsize row per indexed cable, and the index is a prefix of the ids
+  // (CableWriter::FlushIndex).
+  Result<store::Statement> st = impl_->db->Prepare(
+      "SELECT count(*) FROM cables WHERE id > "
+      "coalesce((SELECT max(id) FROM cables_fts_docsize), 0)");
+  if (!st.ok()) return st.status();
+  Result<bool> row = st->Step();
+  if (!row.ok()) return row.status();
+  return *row ? st->ColumnInt(0) : 0;
+}
+
 void Archive::Interrupt() { impl_->db->Interrupt(); }
 
 void Archive::ClearInterrupt() { impl_->db->ClearInterrupt(); }

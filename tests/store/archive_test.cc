@@ -191,11 +191,15 @@ TEST(ArchiveIngest, RowsCommittedButNotIndexedAreIndexedByTheNextIngest) {
   ASSERT_EQ(SqlInt(db, "SELECT count(*) FROM cables_fts WHERE cables_fts MATCH 'hamas'"), 0);
   auto archive = OpenRw(db);
   ASSERT_NE(archive, nullptr);
+  Result<int64_t> behind = archive->CablesNotYetIndexed();
+  ASSERT_TRUE(behind.ok());
+  EXPECT_EQ(*behind, cables - 1);  // what search and stats warn about
   std::filesystem::create_directories(dir.File("empty"));
   Result<IngestSummary> nothing = archive->Ingest({dir.File("empty")});
   ASSERT_TRUE(nothing.ok()) << nothing.status().ToString();
   EXPECT_EQ(nothing->cables_read, 0);
   EXPECT_EQ(SqlInt(db, "SELECT count(*) FROM cables_fts_docsize"), cables);
+  EXPECT_EQ(*archive->CablesNotYetIndexed(), 0);
   EXPECT_EQ(SqlInt(db, "SELECT count(*) FROM cables_fts WHERE cables_fts MATCH 'hamas'"), hamas);
   EXPECT_EQ(SqlInt(db, "SELECT count(*) FROM cables WHERE id NOT IN "
                        "(SELECT id FROM cables_fts_docsize)"),
