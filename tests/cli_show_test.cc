@@ -24,9 +24,10 @@ class CliShow : public ::testing::Test {
     const std::string samples = SourceDir() + "/samples/html/chillicoder__cablegate/";
     // 07SANTIAGO983 is tagged UY (Uruguay), 06ASUNCION589 PA (Paraguay, not ISO's Panama),
     // 10SARAJEVO134 BK (Bosnia and Herzegovina), 09BELGRADE399 SR (no FIPS 10-4 meaning).
-    std::string files;
+    std::string files = " '" + SourceDir() + "/tests/testdata/query/cables/06MOSCOW1637.txt'";
     for (const char* f :
-         {"07SANTIAGO983.html", "06ASUNCION589.html", "10SARAJEVO134.html", "09BELGRADE399.html"}) {
+         {"07SANTIAGO983.html", "06ASUNCION589.html", "10SARAJEVO134.html", "09BELGRADE399.html",
+          "09MOSCOW1108.html", "72TEHRAN1164.html"}) {
       files += " '" + samples + f + "'";
     }
     ingest_ = RunCablebase("ingest" + files + " --db '" + db_ + "' 2>&1");
@@ -39,6 +40,9 @@ class CliShow : public ::testing::Test {
 
   static testing_util::CommandResult Show(const std::string& id) {
     return RunCablebase("show " + id + " --db '" + db_ + "' 2>&1");
+  }
+  static void ExpectLine(const std::string& out, const std::string& line) {
+    EXPECT_NE(out.find("\n" + line + "\n"), std::string::npos) << "no line: " << line << "\n" << out;
   }
 
   static inline fs::path dir_;
@@ -78,37 +82,11 @@ TEST_F(CliShow, UncertainCodeIsShownWithoutAMeaning) {
   EXPECT_EQ(r.out.compare(at, 19, "SR      geographic\n"), 0) << r.out.substr(at, 60);
 }
 
-// The seed cable (06MOSCOW1637) and 09MOSCOW1108 (SECRET in its text, CONFIDENTIAL in the
-// metadata; a declassification event written as text; a subject wrapped across a blank line).
-class ShowCli : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    dir_ = fs::temp_directory_path() / ("cablebase_show_cli_" + std::to_string(::getpid()));
-    fs::create_directories(dir_);
-    db_ = (dir_ / "show.db").string();
-    const std::string src = testing_util::SourceDir();
-    ingest_ = RunCablebase("ingest '" + src + "/tests/testdata/query/cables/06MOSCOW1637.txt' '" +
-                           src + "/samples/html/chillicoder__cablegate/09MOSCOW1108.html' '" + src +
-                           "/samples/html/chillicoder__cablegate/72TEHRAN1164.html' --db '" + db_ +
-                           "' 2>&1");
-  }
-  static void TearDownTestSuite() {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-  void SetUp() override { ASSERT_EQ(ingest_.exit_code, 0) << ingest_.out; }
-  static testing_util::CommandResult Show(const std::string& args) {
-    return RunCablebase("show " + args + " --db '" + db_ + "' 2>&1");
-  }
-  static void ExpectLine(const std::string& out, const std::string& line) {
-    EXPECT_NE(out.find("\n" + line + "\n"), std::string::npos) << "no line: " << line << "\n" << out;
-  }
-  static inline fs::path dir_;
-  static inline std::string db_;
-  static inline testing_util::CommandResult ingest_;
-};
+// The seed cable (06MOSCOW1637), 09MOSCOW1108 (SECRET in its text, CONFIDENTIAL in the metadata; a
+// declassification event written as text; a subject wrapped across a blank line) and 72TEHRAN1164
+// (declassified in 2006).
 
-TEST_F(ShowCli, SeedHeaderExplained) {
+TEST_F(CliShow, SeedHeaderExplained) {
   testing_util::CommandResult r = Show("06MOSCOW1637");
   ASSERT_EQ(r.exit_code, 0) << r.out;
   EXPECT_EQ(r.out.rfind("06MOSCOW1637  HAMAS VISIT TO MOSCOW\n", 0), 0u) << r.out;
@@ -121,7 +99,7 @@ TEST_F(ShowCli, SeedHeaderExplained) {
 }
 
 // DECL written as an event, not a date: shown as written (it was blank).
-TEST_F(ShowCli, DeclassificationEventShownAsWritten) {
+TEST_F(CliShow, DeclassificationEventShownAsWritten) {
   testing_util::CommandResult r = Show("09MOSCOW1108");
   ASSERT_EQ(r.exit_code, 0) << r.out;
   EXPECT_EQ(r.out.rfind("09MOSCOW1108  WAITING AND WATCHING: NORTH KOREA AFTER CURRENCY REFORM\n", 0),
@@ -134,14 +112,14 @@ TEST_F(ShowCli, DeclassificationEventShownAsWritten) {
 
 // "DECLASSIFIED JUNE 21, 2006" on the E.O. line reports a release that happened: not a date set
 // for one (it showed as "Declassify on  (under E.O. 12958)").
-TEST_F(ShowCli, ReleaseThatHappenedIsDeclassified) {
+TEST_F(CliShow, ReleaseThatHappenedIsDeclassified) {
   testing_util::CommandResult r = Show("72TEHRAN1164");
   ASSERT_EQ(r.exit_code, 0) << r.out;
   ExpectLine(r.out, "Declassified    JUNE 21, 2006  (E.O. 12958)");
   EXPECT_EQ(r.out.find("Declassify on"), std::string::npos) << r.out;
 }
 
-TEST_F(ShowCli, UnknownIdExitsOneWithMessage) {
+TEST_F(CliShow, UnknownIdExitsOneWithMessage) {
   testing_util::CommandResult r = Show("06MOSCOW9999");
   EXPECT_EQ(r.exit_code, 1) << r.out;
   EXPECT_NE(r.out.find("no cable 06MOSCOW9999 in the archive"), std::string::npos) << r.out;
