@@ -2,16 +2,13 @@
 #include "cli/query_argument.h"
 
 #include <algorithm>
-#include <cctype>
 #include <string_view>
+
+#include "model/text_util.h"
 
 namespace cablebase::cli {
 
 namespace {
-
-bool AllDigits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
-}
 
 // True when `arg` (starting with a single '-') is a short option of `command`.
 bool IsShortOption(std::string_view command, std::string_view arg) {
@@ -19,7 +16,7 @@ bool IsShortOption(std::string_view command, std::string_view arg) {
   const char letter = arg[1];
   const std::string_view rest = arg.substr(2);
   if (letter == 'h') return rest.empty();  // -h; -hamas is a word
-  if (command == "search" && letter == 'n') return rest.empty() || AllDigits(rest);
+  if (command == "search" && letter == 'n') return rest.empty() || model::IsAllDigits(rest);
   if (command == "export" && (letter == 'f' || letter == 'o')) {
     if (rest.empty() || letter == 'o') return true;  // -o FILE / -oFILE
     return rest == "csv" || rest == "jsonl" || rest == "graphml";

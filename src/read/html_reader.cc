@@ -125,14 +125,6 @@ void ReadMetadataTable(const xmlNode* table, RawCable* raw) {
   }
 }
 
-bool AllDigits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s) {
-    if (!model::IsDigit(c)) return false;
-  }
-  return true;
-}
-
 // The publisher's record that some pages append to the text inside the same <pre> (the early-2011
 // "Cable Viewer" pages; heuer/cablemap 08TRIPOLI220):
 //   "... End comment. STEVENS 0 03/13/2008 9871 PGOV,PREL,PHUM,PINR,LY DETAINED HUMAN RIGHTS
@@ -160,7 +152,7 @@ std::string TakeTrailingPublisherRecord(const std::string& created, std::string*
     // "<number> <TAGS,TAGS> " after it.
     std::vector<std::string_view> words =
         model::SplitWhitespace(std::string_view(*text).substr(at + needle.size()));
-    if (words.size() < 3 || !AllDigits(words[0]) || words[1].find(',') == std::string_view::npos) {
+    if (words.size() < 3 || !model::IsAllDigits(words[0]) || words[1].find(',') == std::string_view::npos) {
       continue;
     }
     bool tags = words[1].front() != ',' && words[1].back() != ',';

@@ -210,15 +210,9 @@ const std::string& Archive::path() const { return impl_->db->path(); }
 store::Db& Archive::db() { return *impl_->db; }
 
 Result<int64_t> Archive::CablesNotYetIndexed() {
-  // FTS5 keeps one cables_fts_docsize row per indexed cable, and the index is a prefix of the ids
-  // (CableWriter::FlushIndex).
-  Result<store::Statement> st = impl_->db->Prepare(
-      "SELECT count(*) FROM cables WHERE id > "
-      "coalesce((SELECT max(id) FROM cables_fts_docsize), 0)");
-  if (!st.ok()) return st.status();
-  Result<bool> row = st->Step();
-  if (!row.ok()) return row.status();
-  return *row ? st->ColumnInt(0) : 0;
+  Result<store::IndexBacklog> backlog = store::FindIndexBacklog(*impl_->db);
+  if (!backlog.ok()) return backlog.status();
+  return backlog->rows;
 }
 
 void Archive::Interrupt() { impl_->db->Interrupt(); }

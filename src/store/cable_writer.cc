@@ -233,22 +233,29 @@ Result<std::unique_ptr<CableWriter>> CableWriter::Create(Db& db) {
     if (!st.ok()) return st.status();
     *s.st = std::move(*st);
   }
-  // The index is a prefix of the ids (FlushIndex): rows after its last one wait for it. cables_fts
-  // takes its content from `cables`, so a scan of it shows every cable; what FTS5 indexed is
-  // in its own table cables_fts_docsize (one row per indexed rowid).
-  Result<Statement> last = db.Prepare(
-      "SELECT coalesce((SELECT max(id) FROM cables_fts_docsize), 0), "
-      "coalesce((SELECT max(id) FROM cables), 0), "
-      "(SELECT count(*) FROM cables WHERE id > "
-      "coalesce((SELECT max(id) FROM cables_fts_docsize), 0))");
-  if (!last.ok()) return last.status();
-  Result<bool> row = last->Step();
-  if (!row.ok()) return row.status();
-  if (*row && last->ColumnInt(1) > last->ColumnInt(0)) {
-    w->first_unindexed_ = last->ColumnInt(0) + 1;
-    w->unindexed_rows_ = last->ColumnInt(2);
-  }
+  Result<IndexBacklog> backlog = FindIndexBacklog(db);
+  if (!backlog.ok()) return backlog.status();
+  w->first_unindexed_ = backlog->first_id;
+  w->unindexed_rows_ = backlog->rows;
   return w;
+}
+
+Result<IndexBacklog> FindIndexBacklog(Db& db) {
+  // cables_fts takes its content from `cables`, so a scan of it shows every cable; what FTS5
+  // indexed is in its own table cables_fts_docsize.
+  Result<Statement> st = db.Prepare(
+      "WITH indexed(last) AS (SELECT coalesce(max(id), 0) FROM cables_fts_docsize) "
+      "SELECT (SELECT last FROM indexed), "
+      "(SELECT count(*) FROM cables WHERE id > (SELECT last FROM indexed))");
+  if (!st.ok()) return st.status();
+  Result<bool> row = st->Step();
+  if (!row.ok()) return row.status();
+  IndexBacklog b;
+  if (*row && st->ColumnInt(1) > 0) {
+    b.first_id = st->ColumnInt(0) + 1;
+    b.rows = st->ColumnInt(1);
+  }
+  return b;
 }
 
 Status CableWriter::FlushIndex() {

@@ -21,6 +21,15 @@ struct PreparedCable {
 // Builds a PreparedCable (the reference ID must already be canonical). Thread-safe.
 PreparedCable PrepareCable(Cable cable);
 
+// Cables stored but not yet in the full-text index (CableWriter::FlushIndex keeps the index a
+// prefix of the ids; FTS5 has one cables_fts_docsize row per indexed cable): the first such id
+// (0 when none) and how many there are. SQLite errors.
+struct IndexBacklog {
+  int64_t first_id = 0;
+  int64_t rows = 0;
+};
+Result<IndexBacklog> FindIndexBacklog(Db& db);
+
 // Holds the prepared statements of the write path. Used by the one writer thread; the caller opens
 // and commits transactions (Put must run inside one). Not thread-safe; must not outlive `db`.
 class CableWriter {
