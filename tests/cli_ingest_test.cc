@@ -15,6 +15,7 @@ namespace fs = std::filesystem;
 using testing_util::RunCablebase;
 
 TEST(CliIngest, UpgradeNeedsAnExistingArchiveAndReadsNothing) {
+  CABLEBASE_SHARED_SET(cables, "query");
   fs::path dir = fs::temp_directory_path() / ("cablebase_cli_ingest_" + std::to_string(::getpid()));
   fs::create_directories(dir);
   const std::string missing = (dir / "typo.db").string();
@@ -24,17 +25,13 @@ TEST(CliIngest, UpgradeNeedsAnExistingArchiveAndReadsNothing) {
   EXPECT_FALSE(fs::exists(missing)) << "a mistyped path must not become an empty archive";
 
   const std::string db = (dir / "a.db").string();
-  ASSERT_EQ(RunCablebase("ingest '" + testing_util::SourceDir() +
-                         "/tests/testdata/query/cables' --db '" + db + "' 2>&1")
-                .exit_code,
-            0);
+  ASSERT_EQ(RunCablebase("ingest '" + cables + "' --db '" + db + "' 2>&1").exit_code, 0);
   r = RunCablebase("ingest --upgrade --db '" + db + "' 2>&1");
   EXPECT_EQ(r.exit_code, 0) << r.out;
   EXPECT_NE(r.out.find("every stored cable in the full-text index); nothing read"),
             std::string::npos)
       << r.out;
-  r = RunCablebase("ingest --upgrade '" + testing_util::SourceDir() + "/samples' --db '" + db +
-                   "' 2>&1");
+  r = RunCablebase("ingest --upgrade '" + cables + "' --db '" + db + "' 2>&1");
   EXPECT_EQ(r.exit_code, 2) << r.out;
   EXPECT_NE(r.out.find("--upgrade reads no cables"), std::string::npos) << r.out;
   std::error_code ec;

@@ -11,16 +11,15 @@ namespace cablebase {
 namespace {
 
 using testing_util::RunCablebase;
-using testing_util::SourceDir;
 
 // The seed cable (06MOSCOW1637 as rendered text) must satisfy every assertion of the contract file
-// shared/seed/expected.json (a copy ships in tests/testdata/seed/).
+// shared/seed/expected.json (the repository's copy is seed/).
 TEST(CliParse, SeedCableMeetsItsContract) {
-  std::string seed = SourceDir() + "/tests/testdata/seed/06MOSCOW1637.txt";
+  std::string seed = testing_shared::SeedPath();
   auto r = RunCablebase("parse '" + seed + "'");
   ASSERT_EQ(r.exit_code, 0) << r.out;
   nlohmann::json rec = nlohmann::json::parse(r.out);
-  std::ifstream in(SourceDir() + "/tests/testdata/seed/06MOSCOW1637.expected.json");
+  std::ifstream in(testing_shared::SeedPath("expected.json"));
   nlohmann::json exp = nlohmann::json::parse(in);
   for (const auto& [ptr, want] : exp["equal"].items())
     EXPECT_EQ(rec.value(nlohmann::json::json_pointer(ptr), nlohmann::json()), want) << ptr;
@@ -55,7 +54,7 @@ TEST(CliParse, BadInputDoesNotStopTheRun) {
   fs::path dir = fs::temp_directory_path() / "cablebase_cli_parse_test";
   fs::remove_all(dir);
   fs::create_directories(dir);
-  fs::copy_file(SourceDir() + "/tests/testdata/seed/06MOSCOW1637.txt", dir / "a.txt");
+  fs::copy_file(testing_shared::SeedPath(), dir / "a.txt");
   std::ofstream(dir / "b.txt") << "\x01\x02 not a cable \xff\xfe";
   auto r = RunCablebase("parse --jsonl '" + dir.string() + "' 2>&1");
   EXPECT_EQ(r.exit_code, 2) << r.out;

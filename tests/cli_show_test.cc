@@ -13,7 +13,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using testing_util::RunCablebase;
-using testing_util::SourceDir;
 
 class CliShow : public ::testing::Test {
  protected:
@@ -21,14 +20,14 @@ class CliShow : public ::testing::Test {
     dir_ = fs::temp_directory_path() / ("cablebase_show_test_" + std::to_string(::getpid()));
     fs::create_directories(dir_);
     db_ = (dir_ / "show.db").string();
-    const std::string samples = SourceDir() + "/samples/html/chillicoder__cablegate/";
+    const std::string pages = testing_shared::SharedPath("corpus/html/chillicoder__cablegate/");
     // 07SANTIAGO983 is tagged UY (Uruguay), 06ASUNCION589 PA (Paraguay, not ISO's Panama),
     // 10SARAJEVO134 BK (Bosnia and Herzegovina), 09BELGRADE399 SR (no FIPS 10-4 meaning).
-    std::string files = " '" + SourceDir() + "/tests/testdata/query/cables/06MOSCOW1637.txt'";
+    std::string files = " '" + testing_shared::SeedPath() + "'";
     for (const char* f :
          {"07SANTIAGO983.html", "06ASUNCION589.html", "10SARAJEVO134.html", "09BELGRADE399.html",
           "09MOSCOW1108.html", "72TEHRAN1164.html"}) {
-      files += " '" + samples + f + "'";
+      files += " '" + pages + f + "'";
     }
     ingest_ = RunCablebase("ingest" + files + " --db '" + db_ + "' 2>&1");
   }
@@ -36,7 +35,10 @@ class CliShow : public ::testing::Test {
     std::error_code ec;
     fs::remove_all(dir_, ec);
   }
-  void SetUp() override { ASSERT_EQ(ingest_.exit_code, 0) << ingest_.out; }
+  void SetUp() override {
+    CABLEBASE_SHARED_PATH(pages, "corpus/html/chillicoder__cablegate");
+    ASSERT_EQ(ingest_.exit_code, 0) << ingest_.out;
+  }
 
   static testing_util::CommandResult Show(const std::string& id) {
     return RunCablebase("show " + id + " --db '" + db_ + "' 2>&1");

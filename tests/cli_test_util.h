@@ -9,6 +9,8 @@
 #include <cstdlib>
 #include <string>
 
+#include "shared_files.h"
+
 namespace cablebase::testing_util {
 
 struct CommandResult {
@@ -30,14 +32,8 @@ inline CommandResult RunCablebase(const std::string& args) {
   return r;
 }
 
-// The source tree (tests/testdata lives there).
+// The source tree.
 inline std::string SourceDir() { return CABLEBASE_SOURCE_DIR; }
-
-// The team's shared folder (corpus, seed, golden): $CABLEBASE_SHARED or <source>/../shared.
-inline std::string SharedDir() {
-  if (const char* s = std::getenv("CABLEBASE_SHARED"); s && *s) return s;
-  return SourceDir() + "/../shared";
-}
 
 }  // namespace cablebase::testing_util
 

@@ -28,7 +28,7 @@ nlohmann::json RecordOf(const std::string& path, const std::string& id) {
 }
 
 void ExpectSameRecord(const std::string& id) {
-  const std::string dir = testing_util::SourceDir() + "/tests/testdata/read/";
+  const std::string dir = testing_shared::StagedSet("read") + "/";
   nlohmann::json csv = RecordOf(dir + "cables_sample.csv", id);
   nlohmann::json html = RecordOf(dir + id + ".html", id);
   ASSERT_FALSE(csv.is_null()) << id << " not in the CSV sample";
@@ -43,8 +43,9 @@ void ExpectSameRecord(const std::string& id) {
 
 // 1966: a NARA-declassified telegram with a National Archives banner (CSV row 1 vs 2011 page).
 TEST(CrossForm, BuenosAires1966CsvRowEqualsPage) {
+  CABLEBASE_SHARED_SET(fixtures, "read");
   ExpectSameRecord("66BUENOSAIRES2481");
-  nlohmann::json r = RecordOf(testing_util::SourceDir() + "/tests/testdata/read/cables_sample.csv",
+  nlohmann::json r = RecordOf(testing_shared::StagedSet("read") + "/cables_sample.csv",
                               "66BUENOSAIRES2481");
   // "E.O. 12958: DECL: DECLASSIFIED BY NARA 09/02/2009" names no classification authority.
   EXPECT_TRUE(r["classified_by"].is_null());
@@ -54,8 +55,9 @@ TEST(CrossForm, BuenosAires1966CsvRowEqualsPage) {
 
 // 1972: TAGS written "MASS, MARR, IR" in the dump and "MASS MARR IR" on the page.
 TEST(CrossForm, Tehran1972CsvRowEqualsPage) {
+  CABLEBASE_SHARED_SET(fixtures, "read");
   ExpectSameRecord("72TEHRAN1164");
-  nlohmann::json r = RecordOf(testing_util::SourceDir() + "/tests/testdata/read/72TEHRAN1164.html",
+  nlohmann::json r = RecordOf(testing_shared::StagedSet("read") + "/72TEHRAN1164.html",
                               "72TEHRAN1164");
   EXPECT_EQ(r["tags"], nlohmann::json({"MASS", "MARR", "IR"}));
   EXPECT_EQ(r["originator"], "AMEMBASSY TEHRAN");

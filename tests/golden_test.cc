@@ -3,8 +3,8 @@
 // (golden/README.md); it never changes what the library returns.
 //
 // The case file is $CABLEBASE_GOLDEN, default <shared>/golden/cablemap-dev.json where <shared> is
-// $CABLEBASE_SHARED or the folder `shared` beside the source tree. Without a case file one test
-// reports the skip.
+// $CABLEBASE_SHARED or the folder `shared` beside the source tree (tests/shared_files.h). Without a
+// case file one test reports it: a skip, or a failure in CI (CI=true).
 #include <gtest/gtest.h>
 
 #include <cctype>
@@ -22,6 +22,7 @@
 #include "parse/body.h"
 #include "parse/message_header.h"
 #include "parse/text_header.h"
+#include "shared_files.h"
 
 namespace cablebase {
 namespace {
@@ -30,9 +31,7 @@ using Json = nlohmann::json;
 
 std::string GoldenPath() {
   if (const char* p = std::getenv("CABLEBASE_GOLDEN"); p && *p) return p;
-  std::string shared = std::string(CABLEBASE_SOURCE_DIR) + "/../shared";
-  if (const char* s = std::getenv("CABLEBASE_SHARED"); s && *s) shared = s;
-  return shared + "/golden/cablemap-dev.json";
+  return testing_shared::SharedPath("golden/cablemap-dev.json");
 }
 
 Json NullOr(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
@@ -180,8 +179,10 @@ void RegisterCases() {
                             struct Skip : testing::Test {
                               std::string p;
                               void TestBody() override {
-                                GTEST_SKIP() << "no golden case file at " << p
-                                             << " (set CABLEBASE_GOLDEN or CABLEBASE_SHARED)";
+                                const std::string why =
+                                    testing_shared::MissingMessage(p) + " (or set CABLEBASE_GOLDEN)";
+                                if (testing_shared::InCi()) FAIL() << why;
+                                GTEST_SKIP() << why;
                               }
                             };
                             auto* t = new Skip;

@@ -25,7 +25,7 @@ namespace cablebase {
 namespace {
 
 namespace fs = std::filesystem;
-using testing_util::SharedDir;
+using testing_shared::SharedDir;
 using testing_util::SourceDir;
 
 constexpr int kCables = 5000;
@@ -83,7 +83,7 @@ class Synth : public ::testing::Test {
     }
   }
   void SetUp() override {
-    if (!fs::is_directory(corpus_)) GTEST_SKIP() << "no real corpus at " << corpus_;
+    CABLEBASE_SHARED_PATH(corpus, "corpus");
     if (dir_.empty()) GTEST_SKIP() << "python3 not found: bench/synth cannot run";
     ASSERT_TRUE(generated_) << "bench/synth failed";
   }

@@ -15,6 +15,7 @@
 #include "cablebase/json.h"
 #include "cablebase/parse.h"
 #include "cablebase/read.h"
+#include "shared_files.h"
 
 namespace cablebase {
 namespace {
@@ -26,8 +27,10 @@ std::string ReadFile(const std::string& path) {
   return ss.str();
 }
 
+// <name> in the fixture set "parse" (tests/testdata/parse.files, staged from the shared folder; a
+// test using it starts with CABLEBASE_SHARED_SET(fixtures, "parse")).
 std::string TestData(const std::string& name) {
-  return std::string(CABLEBASE_SOURCE_DIR) + "/tests/testdata/parse/" + name;
+  return testing_shared::StagedSet("parse") + "/" + name;
 }
 
 // Reads a fixture with the readers (format detected) and parses its one cable.
@@ -54,7 +57,7 @@ Cable ReadAndParse(const std::string& name) {
 
 Cable ParseSeed() {
   RawCable raw;
-  raw.source.path = TestData("000_517f99ca9aa40bf8.txt");
+  raw.source.path = testing_shared::SeedPath();
   raw.source.format = InputFormat::kText;
   raw.source.line = 1;
   raw.text = ReadFile(raw.source.path);
@@ -63,13 +66,13 @@ Cable ParseSeed() {
   return c.ok() ? c.value() : Cable{};
 }
 
-// Every assertion of shared/seed/expected.json (copied to tests/testdata/parse/), evaluated with
+// Every assertion of shared/seed/expected.json (the repository's copy in seed/), evaluated with
 // JSON pointers on CableToJson's output: equal, prefix, contains, length.
 TEST(ParseCableSeed, MatchesExpectedJson) {
   Cable c = ParseSeed();
   nlohmann::json got = nlohmann::json::parse(CableToJson(c));
   nlohmann::json want =
-      nlohmann::json::parse(ReadFile(TestData("000_517f99ca9aa40bf8.expected.json")));
+      nlohmann::json::parse(ReadFile(testing_shared::SeedPath("expected.json")));
   int checks = 0;
   for (const auto& [ptr, value] : want["equal"].items()) {
     nlohmann::json::json_pointer p(ptr);
@@ -145,7 +148,7 @@ TEST(ParseCableSeed, BodyFields) {
 TEST(ParseCableSeed, PublishedIdCanonicalised) {
   RawCable raw;
   raw.source.path = "seed";
-  raw.text = ReadFile(TestData("000_517f99ca9aa40bf8.txt"));
+  raw.text = ReadFile(testing_shared::SeedPath());
   raw.reference_id = "06SECSTATE1637";  // not the cable's: only the canonical form matters here
   raw.classification = "SECRET//NOFORN";
   raw.created = "2006-02-20 10:07";
@@ -161,6 +164,7 @@ TEST(ParseCableSeed, PublishedIdCanonicalised) {
 // 09TRIPOLI65 (Cablegate HTML, 2010 layout): paragraph 1 glued to the Classified By line,
 // NOFORN in the metadata, a summary with END SUMMARY, a closing comment, signer CRETZ.
 TEST(ParseCableCorpus, Tripoli65Html) {
+  CABLEBASE_SHARED_SET(fixtures, "parse");
   Cable c = ReadAndParse("09TRIPOLI65.html");
   EXPECT_EQ(c.reference_id, "09TRIPOLI65");
   EXPECT_EQ(c.created, "2009-01-28T17:05:00Z");
@@ -197,7 +201,8 @@ TEST(ParseCableCorpus, Tripoli65Html) {
 // CURRENCY" / "" / "REFORM"); 09LONDON1946 twice, then a blank ("... EMERGENCY" / "SESSION AS" /
 // "" / "DEBATE OVER ..."). Of the 946 dev-corpus records, exactly the 5 with this layout changed.
 TEST(ParseCableCorpus, SubjectWrappedAcrossABlankLine) {
-  Cable shenyang = ReadAndParse("../../../samples/html/chillicoder__cablegate/09MOSCOW1108.html");
+  CABLEBASE_SHARED_SET(fixtures, "parse");
+  Cable shenyang = ReadAndParse("09MOSCOW1108.html");
   EXPECT_EQ(shenyang.subject, "WAITING AND WATCHING: NORTH KOREA AFTER CURRENCY REFORM");
   ASSERT_EQ(shenyang.references.size(), 1u);
   EXPECT_EQ(shenyang.references[0].reference_id, "09SHENYANG167");
@@ -224,7 +229,7 @@ TEST(ParseCableCorpus, SubjectWrappedAcrossABlankLine) {
 // the body started after it while the subject parser never saw it). The seed's text with a long
 // subject, no REF or Classified By, and "BACKGROUND" before paragraph 1.
 TEST(ParseCableCorpus, HeadingAfterALongSubjectStaysBody) {
-  std::string text = ReadFile(TestData("000_517f99ca9aa40bf8.txt"));
+  std::string text = ReadFile(testing_shared::SeedPath());
   const size_t subject = text.find("SUBJECT: HAMAS VISIT TO MOSCOW");
   const size_t first = text.find("[1](#)1. (C)");
   ASSERT_NE(subject, std::string::npos);
@@ -247,9 +252,10 @@ TEST(ParseCableCorpus, HeadingAfterALongSubjectStaysBody) {
 // its words (01STATE176819, a metadata-only alx file; 08TRIPOLI220, whose page appends the
 // publisher's record, which no longer ends up glued to the last paragraph).
 TEST(ParseCableCorpus, PublishedTitleWhenTheTextHasNoSubject) {
-  Cable alx = ReadAndParse("../read/01STATE176819.txt");
+  CABLEBASE_SHARED_SET(fixtures, "parse");
+  Cable alx = ReadAndParse("01STATE176819.txt");
   EXPECT_EQ(alx.subject, "AFGHANISTAN'S POLITICAL FUTURE (CORRECTED COPY)");
-  Cable tripoli = ReadAndParse("../../../samples/html/heuer__cablemap/08TRIPOLI220.html");
+  Cable tripoli = ReadAndParse("08TRIPOLI220.html");
   EXPECT_EQ(tripoli.subject, "DETAINED HUMAN RIGHTS ACTIVIST FATHI EL-JAHMI \"RELEASED\"");
   EXPECT_EQ(tripoli.signers, std::vector<std::string>{"STEVENS"});
   ASSERT_EQ(tripoli.paragraphs.size(), 11u);
@@ -261,6 +267,7 @@ TEST(ParseCableCorpus, PublishedTitleWhenTheTextHasNoSubject) {
 
 // 07BOGOTA1165 (plain text, CRLF, Latin-1 pilcrows): unmarked paragraphs, SIPDIS twice.
 TEST(ParseCableCorpus, Bogota1165Text) {
+  CABLEBASE_SHARED_SET(fixtures, "parse");
   Cable c = ReadAndParse("07BOGOTA1165.txt");
   EXPECT_EQ(c.reference_id, "07BOGOTA1165");
   EXPECT_EQ(c.created, "2007-02-16T19:02:00Z");  // from the DTG: the file has no metadata
@@ -281,6 +288,7 @@ TEST(ParseCableCorpus, Bogota1165Text) {
 
 // 08VLADIVOSTOK68 (alx five-line layout, truncated text ending in "..."): no signer.
 TEST(ParseCableCorpus, Vladivostok68Alx) {
+  CABLEBASE_SHARED_SET(fixtures, "parse");
   Cable c = ReadAndParse("08VLADIVOSTOK68.txt");
   EXPECT_EQ(c.reference_id, "08VLADIVOSTOK68");
   EXPECT_EQ(c.origin, "Consulate Vladivostok");
@@ -312,7 +320,7 @@ TEST(ParseCableRobustness, FailsOnlyWithoutReferenceId) {
 
 TEST(ParseCableRobustness, RandomBytesNeverCrash) {
   std::mt19937 rng(7);
-  std::string seed = ReadFile(TestData("000_517f99ca9aa40bf8.txt"));
+  std::string seed = ReadFile(testing_shared::SeedPath());
   for (int round = 0; round < 200; ++round) {
     RawCable raw;
     raw.reference_id = round % 2 ? "06MOSCOW1637" : "";
@@ -359,11 +367,6 @@ TEST(ParseCableRobustness, ThreadSafe) {
 
 // --- The whole corpus -------------------------------------------------------------------------
 
-std::string SharedDir() {
-  if (const char* env = std::getenv("CABLEBASE_SHARED")) return env;
-  return std::string(CABLEBASE_SOURCE_DIR) + "/../shared";
-}
-
 bool StartsLineWith(const std::string& text, const std::string& word, size_t limit) {
   size_t pos = 0;
   while (pos < text.size() && pos < limit) {
@@ -404,10 +407,8 @@ bool HasDtg(const std::string& s) {
 // 1% per field (9 of 946): a text can hold a SUBJECT line the header parser cannot use (a
 // heading in a quoted document) and the detectors here are cruder than the parser.
 TEST(ParseCableCorpusWide, EveryFileParses) {
-  std::string corpus = SharedDir() + "/corpus";
-  if (!std::filesystem::exists(corpus + "/MANIFEST.tsv")) {
-    GTEST_SKIP() << "no corpus at " << corpus << " (set CABLEBASE_SHARED)";
-  }
+  CABLEBASE_SHARED_PATH(manifest_tsv, "corpus/MANIFEST.tsv");
+  std::string corpus = testing_shared::SharedPath("corpus");
   std::map<std::string, std::vector<std::string>> manifest;  // path → reference IDs
   {
     std::ifstream in(corpus + "/MANIFEST.tsv");

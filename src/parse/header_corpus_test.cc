@@ -1,5 +1,5 @@
 // Corpus-wide check: the classification line of every Cablegate HTML page names the post and
-// serial of the page's reference ID (skipped when shared/corpus is absent).
+// serial of the page's reference ID (tests/shared_files.h: skipped outside CI when shared/corpus is absent).
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -10,18 +10,13 @@
 #include "cablebase/read.h"
 #include "model/reference_id.h"
 #include "parse/text_header.h"
+#include "shared_files.h"
 
 namespace cablebase::parse {
 namespace {
 
-std::filesystem::path SharedDir() {
-  if (const char* env = std::getenv("CABLEBASE_SHARED")) return env;
-  return std::filesystem::path(CABLEBASE_SOURCE_DIR) / ".." / "shared";
-}
-
 TEST(HeaderCorpus, ClassificationLineMatchesReferenceId) {
-  std::filesystem::path html = SharedDir() / "corpus" / "html";
-  if (!std::filesystem::exists(html)) GTEST_SKIP() << "no corpus at " << html;
+  CABLEBASE_SHARED_PATH(html, "corpus/html");
   int total = 0, ok = 0;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(html)) {
     if (!entry.is_regular_file() || entry.path().extension() != ".html") continue;

@@ -11,9 +11,9 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-// Part of the real graph of 08LONDON1350 (tests/testdata/server): it cites 08LONDON1159 (not in
-// that archive), 08LONDON1115 (in it) and "C. MAY 1 GILLARD-TREMONT LETTER" (no cable);
-// 08LONDON1412 cites it.
+// Part of the real graph of 08LONDON1350 (the server fixture set, tests/testdata/server.files): it
+// cites 08LONDON1159 (not in that archive), 08LONDON1115 (in it) and "C. MAY 1 GILLARD-TREMONT
+// LETTER" (no cable); 08LONDON1412 cites it.
 RefGraph LondonGraph() {
   RefGraph g;
   g.root = "08LONDON1350";
@@ -96,7 +96,7 @@ TEST(SearchResultsToJson, SnippetRunsSortNameAndNulls) {
 TEST(ArchiveStatsToJson, CountsAreValueAndCount) {
   ArchiveStats s;
   s.cables = 6;
-  s.by_year = {{"2006", 1}, {"2008", 3}, {"2010", 2}};  // tests/testdata/server
+  s.by_year = {{"2006", 1}, {"2008", 3}, {"2010", 2}};  // the server fixture set
   Json j = ArchiveStatsToJson(s);
   EXPECT_EQ(j["by_year"], Json::parse(R"([{"value":"2006","count":1},{"value":"2008","count":3},
                                           {"value":"2010","count":2}])"));

@@ -102,8 +102,7 @@ TEST(ReadSplit, NoClassificationLineMeansAllText) {
 // Every Cablegate page whose published text starts at its classification line: joining the two
 // blocks and splitting again gives the publisher's split back.
 TEST(ReadSplit, CorpusHtmlBlocksRoundTrip) {
-  const std::string dir = testing::CorpusDir() + "/html";
-  if (!std::filesystem::exists(dir)) GTEST_SKIP() << "no corpus at " << dir;
+  CABLEBASE_SHARED_PATH(dir, "corpus/html");
   Result<std::vector<SourceFile>> files = ListSources({dir});
   ASSERT_TRUE(files.ok());
   int checked = 0;

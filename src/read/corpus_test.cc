@@ -35,10 +35,8 @@ std::vector<ManifestRow> ReadManifest(const std::string& corpus) {
 }
 
 TEST(ReadCorpus, EveryManifestFileYieldsItsCable) {
+  CABLEBASE_SHARED_PATH(manifest_tsv, "corpus/MANIFEST.tsv");
   const std::string corpus = testing::CorpusDir();
-  if (!std::filesystem::exists(corpus + "/MANIFEST.tsv")) {
-    GTEST_SKIP() << "no corpus at " << corpus << " (set CABLEBASE_SHARED)";
-  }
   const std::vector<ManifestRow> rows = ReadManifest(corpus);
   ASSERT_GT(rows.size(), 900u);
   std::map<std::string, testing::Collected> by_path;
@@ -80,8 +78,8 @@ TEST(ReadCorpus, EveryManifestFileYieldsItsCable) {
 
 TEST(ReadCorpus, SameCableFromHtmlAndAlxText) {
   // 10MADRID49 is published as a Cablegate page and as an alx file: the same two blocks.
+  CABLEBASE_SHARED_PATH(manifest_tsv, "corpus/MANIFEST.tsv");
   const std::string corpus = testing::CorpusDir();
-  if (!std::filesystem::exists(corpus + "/MANIFEST.tsv")) GTEST_SKIP() << "no corpus";
   testing::Collected html =
       testing::CollectSource(corpus + "/html/chillicoder__cablegate/10MADRID49.html");
   testing::Collected alx = testing::CollectSource(corpus + "/text/alx__cablegate/10MADRID49.txt");

@@ -56,10 +56,12 @@ void ExpectSampleRows(const testing::Collected& c) {
 }
 
 TEST(ReadCsv, RealSampleTwoRowsWithBackslashQuotes) {
+  CABLEBASE_SHARED_SET(fixtures, "read");
   ExpectSampleRows(CollectFixture("cables_sample.csv"));
 }
 
 TEST(ReadCsv, TinyBufferGivesTheSameRows) {
+  CABLEBASE_SHARED_SET(fixtures, "read");
   // Streaming: a 7-byte buffer forces refills inside every field and escape.
   const int fd = ::open(FixturePath("cables_sample.csv").c_str(), O_RDONLY);
   ASSERT_GE(fd, 0);
@@ -129,6 +131,7 @@ TEST(ReadCsv, EscapedBackslashBeforeClosingQuote) {
 }
 
 TEST(ReadCsv, TruncatedDumpReportsEndOfFileInsideQuotes) {
+  CABLEBASE_SHARED_SET(fixtures, "read");
   const std::string sample = ReadFileBytes(FixturePath("cables_sample.csv"));
   const size_t cut = sample.find("SHAH\\'S");
   ASSERT_NE(cut, std::string::npos);
@@ -141,6 +144,7 @@ TEST(ReadCsv, TruncatedDumpReportsEndOfFileInsideQuotes) {
 }
 
 TEST(ReadCsv, SinkCanStopEarly) {
+  CABLEBASE_SHARED_SET(fixtures, "read");
   int calls = 0;
   const std::string sample = ReadFileBytes(FixturePath("cables_sample.csv"));
   ReadBuffer(sample, InputFormat::kCsv, "s.csv", [&](Result<RawCable>) {

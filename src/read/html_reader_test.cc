@@ -20,7 +20,8 @@ using testing::ReadFileBytes;
 // text in the same <pre> ("STEVENS 0 03/13/2008 9871 PGOV,PREL,PHUM,PINR,LY DETAINED ... Reports
 // by ..."). It is cut from the text, the signer stays, and its subject becomes the title.
 TEST(ReadHtml, TrailingPublisherRecordBecomesTheTitle) {
-  testing::Collected c = CollectFixture("../../../samples/html/heuer__cablemap/08TRIPOLI220.html");
+  CABLEBASE_SHARED_SET(fixtures, "read");
+  testing::Collected c = CollectFixture("08TRIPOLI220.html");
   ASSERT_TRUE(c.status.ok()) << c.status.ToString();
   ASSERT_EQ(c.cables.size(), 1u);
   const RawCable& r = c.cables[0];
@@ -31,7 +32,7 @@ TEST(ReadHtml, TrailingPublisherRecordBecomesTheTitle) {
   EXPECT_EQ(r.text.substr(r.text.size() - tail.size()), tail);
 
   // Without a comma-joined TAGS list after the page's own date, nothing is cut.
-  std::string bytes = ReadFileBytes(FixturePath("../../../samples/html/heuer__cablemap/08TRIPOLI220.html"));
+  std::string bytes = ReadFileBytes(FixturePath("08TRIPOLI220.html"));
   const std::string tags = "PGOV,PREL,PHUM,PINR,LY DETAINED";
   size_t at = bytes.rfind(tags);
   ASSERT_NE(at, std::string::npos);
@@ -43,7 +44,7 @@ TEST(ReadHtml, TrailingPublisherRecordBecomesTheTitle) {
 
   // The page's date inside the body, in the record's shape, is not a record: the record is the
   // text's last line (breaker: the text was cut at "Shipments: lot" with everything after lost).
-  std::string mid = ReadFileBytes(FixturePath("../../../samples/html/heuer__cablemap/08TRIPOLI220.html"));
+  std::string mid = ReadFileBytes(FixturePath("08TRIPOLI220.html"));
   const std::string record = " 0 03/13/2008 9871 PGOV,PREL,PHUM,PINR,LY";
   at = mid.rfind(record);
   ASSERT_NE(at, std::string::npos);
@@ -63,8 +64,9 @@ TEST(ReadHtml, TrailingPublisherRecordBecomesTheTitle) {
 // libxml2 ends a document at a NUL byte; the page is refused with the line, not read in part
 // (breaker: 09MOSCOW1108 with one NUL gave 182 of 8,402 characters and no error).
 TEST(ReadHtml, NulByteIsAnErrorNamingTheLine) {
+  CABLEBASE_SHARED_SET(fixtures, "read");
   std::string bytes =
-      ReadFileBytes(FixturePath("../../../samples/html/chillicoder__cablegate/09MOSCOW1108.html"));
+      ReadFileBytes(FixturePath("09MOSCOW1108.html"));
   size_t at = bytes.find("SUBJECT");
   ASSERT_NE(at, std::string::npos);
   const int64_t line = 1 + std::count(bytes.begin(), bytes.begin() + at, '\n');
@@ -77,6 +79,7 @@ TEST(ReadHtml, NulByteIsAnErrorNamingTheLine) {
 }
 
 TEST(ReadHtml, Chillicoder2010LayoutMetadataAndBlocks) {
+  CABLEBASE_SHARED_SET(fixtures, "read");
   // 04ANKARA348: 2010 layout, partial extract, lower-case letter-spaced classification line.
   testing::Collected c = CollectFixture("04ANKARA348.html");
   ASSERT_TRUE(c.status.ok()) << c.status.ToString();
@@ -107,6 +110,7 @@ TEST(ReadHtml, Chillicoder2010LayoutMetadataAndBlocks) {
 }
 
 TEST(ReadHtml, MarkChips2011LayoutWithSidebarAndTagLinks) {
+  CABLEBASE_SHARED_SET(fixtures, "read");
   // 72TEHRAN1164: 2011 layout (sidebar of ~4800 lines before the table), TAGS as links.
   testing::Collected c = CollectFixture("72TEHRAN1164.html");
   ASSERT_EQ(c.cables.size(), 1u);
@@ -126,6 +130,7 @@ TEST(ReadHtml, MarkChips2011LayoutWithSidebarAndTagLinks) {
 }
 
 TEST(ReadHtml, HeuerPageWithoutLineBreaksAfterRoutingHeader) {
+  CABLEBASE_SHARED_SET(fixtures, "read");
   // 10STATE284: the text header runs on one line; the reader leaves it for the parser.
   testing::Collected c = CollectFixture("10STATE284.html");
   ASSERT_EQ(c.cables.size(), 1u);
@@ -141,6 +146,7 @@ TEST(ReadHtml, HeuerPageWithoutLineBreaksAfterRoutingHeader) {
 }
 
 TEST(ReadHtml, BrFollowedByNewlineEntityGivesOneNewline) {
+  CABLEBASE_SHARED_SET(fixtures, "read");
   // 09LAPAZ96 writes "SIPDIS <br>&#x000A;<br>&#x000A;E.O. ...".
   testing::Collected c = CollectFixture("09LAPAZ96.html");
   ASSERT_EQ(c.cables.size(), 1u);
@@ -184,6 +190,7 @@ TEST(ReadHtml, PageWithoutTableOrPreIsAParseError) {
 }
 
 TEST(ReadHtml, TruncatedPageKeepsWhatItHas) {
+  CABLEBASE_SHARED_SET(fixtures, "read");
   const std::string page = ReadFileBytes(FixturePath("04ANKARA348.html"));
   const size_t cut = page.find("Charismatic, and possessing");
   ASSERT_NE(cut, std::string::npos);

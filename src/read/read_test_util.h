@@ -9,21 +9,19 @@
 #include <vector>
 
 #include "cablebase/read.h"
+#include "shared_files.h"
 
 namespace cablebase::read::testing {
 
-// tests/testdata/read/<name> in the source tree.
+// <name> in the fixture set "read" (tests/testdata/read.files: real cables staged from the shared
+// folder); a test using it starts with CABLEBASE_SHARED_SET(dir, "read"), which skips or fails it
+// when the set cannot be staged.
 inline std::string FixturePath(const std::string& name) {
-  return std::string(CABLEBASE_SOURCE_DIR) + "/tests/testdata/read/" + name;
+  return ::cablebase::testing_shared::StagedSet("read") + "/" + name;
 }
 
-// The shared corpus directory (CABLEBASE_SHARED or <source>/../shared) + "/corpus".
-inline std::string CorpusDir() {
-  const char* env = std::getenv("CABLEBASE_SHARED");
-  const std::string shared =
-      env != nullptr ? env : std::string(CABLEBASE_SOURCE_DIR) + "/../shared";
-  return shared + "/corpus";
-}
+// The shared corpus directory (tests/shared_files.h) + "/corpus".
+inline std::string CorpusDir() { return ::cablebase::testing_shared::SharedPath("corpus"); }
 
 inline std::string ReadFileBytes(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

@@ -72,6 +72,7 @@ TEST(ReadRobustness, RandomMarkupAndQuotes) {
 }
 
 TEST(ReadRobustness, TruncatedHtmlAtManyPoints) {
+  CABLEBASE_SHARED_SET(fixtures, "read");
   const std::string page = ReadFileBytes(FixturePath("04ANKARA348.html"));
   const size_t table = page.find("</table>");
   ASSERT_NE(table, std::string::npos);
@@ -87,6 +88,7 @@ TEST(ReadRobustness, TruncatedHtmlAtManyPoints) {
 }
 
 TEST(ReadRobustness, TruncatedCsvAtManyPoints) {
+  CABLEBASE_SHARED_SET(fixtures, "read");
   const std::string dump = ReadFileBytes(FixturePath("cables_sample.csv"));
   for (size_t cut = 1; cut < dump.size(); cut += 97) {
     testing::Collected c =

@@ -15,6 +15,7 @@ using testing::FixturePath;
 using testing::ReadFileBytes;
 
 TEST(ReadDetect, RealFilesAndNames) {
+  CABLEBASE_SHARED_SET(fixtures, "read");
   EXPECT_EQ(DetectFormat(ReadFileBytes(FixturePath("04ANKARA348.html")).substr(0, 4096), "a"),
             InputFormat::kCablegateHtml);
   EXPECT_EQ(DetectFormat(ReadFileBytes(FixturePath("72TEHRAN1164.html")).substr(0, 4096), "a"),
@@ -36,6 +37,7 @@ TEST(ReadDetect, RealFilesAndNames) {
 class ReadSourcesTest : public ::testing::Test {
  protected:
   void SetUp() override {
+    CABLEBASE_SHARED_SET(fixtures, "read");
     dir_ = fs::temp_directory_path() / ("cablebase_read_sources_" + std::to_string(::getpid()));
     fs::remove_all(dir_);
     fs::create_directories(dir_ / "b" / "c");

@@ -14,6 +14,7 @@ using testing::FixturePath;
 using testing::ReadFileBytes;
 
 TEST(ReadText, AlxFiveLinesAndGluedHeader) {
+  CABLEBASE_SHARED_SET(fixtures, "read");
   // 08VLADIVOSTOK68: "AMCONSUL VLADIVOSTOKUNCLAS VLADIVOSTOK 000068".
   testing::Collected c = CollectFixture("08VLADIVOSTOK68.txt");
   ASSERT_EQ(c.cables.size(), 1u);
@@ -36,6 +37,7 @@ TEST(ReadText, AlxFiveLinesAndGluedHeader) {
 }
 
 TEST(ReadText, AlxLetterSpacedGluedToCollective) {
+  CABLEBASE_SHARED_SET(fixtures, "read");
   // 10MADRID49: "...EUROPEAN POLITICAL COLLECTIVEC O N F I D E N T I A L SECTION 01 OF 02 ...".
   testing::Collected c = CollectFixture("10MADRID49.txt");
   ASSERT_EQ(c.cables.size(), 1u);
@@ -45,6 +47,7 @@ TEST(ReadText, AlxLetterSpacedGluedToCollective) {
 }
 
 TEST(ReadText, AlxPageBannerIsNotTheClassificationLine) {
+  CABLEBASE_SHARED_SET(fixtures, "read");
   // 00HOCHIMINHCITY838: "UNCLASSIFIED     PTQ5647" in the page banner, the real line glued.
   testing::Collected c = CollectFixture("00HOCHIMINHCITY838.txt");
   ASSERT_EQ(c.cables.size(), 1u);
@@ -56,6 +59,7 @@ TEST(ReadText, AlxPageBannerIsNotTheClassificationLine) {
 }
 
 TEST(ReadText, AlxWithOnlyTheFiveLines) {
+  CABLEBASE_SHARED_SET(fixtures, "read");
   testing::Collected c = CollectFixture("01STATE176819.txt");
   ASSERT_TRUE(c.errors.empty());
   ASSERT_EQ(c.cables.size(), 1u);
@@ -70,6 +74,7 @@ TEST(ReadText, AlxWithOnlyTheFiveLines) {
 }
 
 TEST(ReadText, PaulMathieuCrlfAndLatin1Pilcrow) {
+  CABLEBASE_SHARED_SET(fixtures, "read");
   // 06NEWDELHI5238: CRLF line ends and the pilcrow as the single byte 0xB6.
   const std::string bytes = ReadFileBytes(FixturePath("06NEWDELHI5238.txt"));
   ASSERT_NE(bytes.find("\r\n"), std::string::npos);
@@ -97,6 +102,7 @@ TEST(ReadText, PaulMathieuCrlfAndLatin1Pilcrow) {
 }
 
 TEST(ReadText, RenderedSeedMessageHeaderAndDebris) {
+  CABLEBASE_SHARED_SET(fixtures, "read");
   // The seed 06MOSCOW1637: no routing header, message header before the classification line,
   // markdown link debris left for the parser.
   testing::Collected c = CollectFixture("06MOSCOW1637_rendered.txt");
@@ -113,6 +119,7 @@ TEST(ReadText, RenderedSeedMessageHeaderAndDebris) {
 }
 
 TEST(ReadText, EntitiesInAlxTextAreDecoded) {
+  CABLEBASE_SHARED_SET(fixtures, "read");
   // The alx files are cut from web pages without decoding entities; 08VLADIVOSTOK68 with its
   // quotes written as entities must read like the original.
   std::string bytes = ReadFileBytes(FixturePath("08VLADIVOSTOK68.txt"));

@@ -18,15 +18,10 @@
 #include "cablebase/read.h"
 #include "cablebase/write.h"
 #include "model/text_util.h"
+#include "shared_files.h"
 
 namespace cablebase {
 namespace {
-
-std::string CorpusDir() {
-  const char* shared = std::getenv("CABLEBASE_SHARED");
-  std::string base = shared ? shared : std::string(CABLEBASE_SOURCE_DIR) + "/../shared";
-  return base + "/corpus";
-}
 
 std::string AddresseesKey(const std::vector<Addressee>& list) {
   std::string s;
@@ -108,8 +103,7 @@ const char* const kMustSurvive[] = {
 };
 
 TEST(RoundTrip, CorpusFieldsSurviveFormatAndParse) {
-  std::string dir = CorpusDir();
-  if (!std::filesystem::exists(dir)) GTEST_SKIP() << "corpus not found at " << dir;
+  CABLEBASE_SHARED_PATH(dir, "corpus");
   auto sources = ListSources({dir});
   ASSERT_TRUE(sources.ok()) << sources.status().ToString();
   int64_t cables = 0, refused = 0, reparsed = 0;

@@ -1,7 +1,7 @@
 // Tests of the format rules: for every rule a telegram that keeps it and one that breaks it.
 //
 // The minimal cables are a complete draft (modelled on 06MOSCOW1637, the seed) formatted by
-// FormatCable and changed in one field; real cables from the corpus (tests/testdata/write/) show
+// FormatCable and changed in one field; real cables from the corpus (tests/testdata/write.files) show
 // the rules on published text through the parser.
 #include <gtest/gtest.h>
 
@@ -15,6 +15,7 @@
 #include "cablebase/parse.h"
 #include "cablebase/read.h"
 #include "cablebase/write.h"
+#include "shared_files.h"
 
 namespace cablebase {
 namespace {
@@ -267,8 +268,10 @@ TEST(ValidateRules, NothingCrashesOnJunk) {
 
 // --- Real cables through the reader and parser ---------------------------------------------
 
+// <name> in the fixture set "write" (tests/testdata/write.files, staged from the shared folder; a
+// test using it starts with CABLEBASE_SHARED_SET(fixtures, "write")).
 std::string TestData(const std::string& name) {
-  return std::string(CABLEBASE_SOURCE_DIR) + "/tests/testdata/write/" + name;
+  return testing_shared::StagedSet("write") + "/" + name;
 }
 
 std::vector<Diagnostic> ValidateFile(const std::string& name, Cable* out = nullptr) {
@@ -295,6 +298,7 @@ std::vector<Diagnostic> ValidateFile(const std::string& name, Cable* out = nullp
 // 20 FEB 06, the INFO collectives carry no sequence number, IMMEDIATE is the highest addressee
 // precedence, REF labels A, B, paragraphs 1..7 (the rendered "16." is paragraph 6).
 TEST(ValidateRealCables, SeedHasNoDiagnostic) {
+  CABLEBASE_SHARED_SET(fixtures, "write");
   std::vector<Diagnostic> d = ValidateFile("06MOSCOW1637.txt");
   EXPECT_TRUE(d.empty()) << ::testing::PrintToString(Codes(d));
 }
@@ -307,6 +311,7 @@ struct RealCase {
 
 // Hand-checked hits of the corpus (docs/validate_rules.md).
 TEST(ValidateRealCables, KnownHits) {
+  CABLEBASE_SHARED_SET(fixtures, "write");
   const RealCase kCases[] = {
       {"10TELAVIV414.html", "CLS003", 0},    // (S/NF) paragraph, no NOFORN caveat
       {"08BRASILIA351.html", "DCL005", 0},   // "Classified By: Ambassador Clifford Sobel", no reason
@@ -327,6 +332,7 @@ TEST(ValidateRealCables, KnownHits) {
 }
 
 TEST(ValidateRealCables, CleanCablesKeepTheRules) {
+  CABLEBASE_SHARED_SET(fixtures, "write");
   // 09ADDISABABA1318: SECRET, E.O. 12958 DECL 06/07/2019, Classified By with 1.4 (B) and (D).
   std::vector<Diagnostic> d = ValidateFile("09ADDISABABA1318.html");
   for (const Diagnostic& x : d) EXPECT_NE(x.severity, Severity::kError) << x.code << " " << x.message;

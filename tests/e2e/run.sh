@@ -1,13 +1,20 @@
 #!/usr/bin/env bash
 # End-to-end UI tests: installs Debian's Chromium and playwright-core if missing, builds an archive of
-# samples/ + tests/testdata/server/, serves it on a free loopback port, runs ui.test.mjs, stops the
+# the fixture sets "samples" and "server" (tests/testdata/*.files: real cables staged from the shared
+# folder by tests/stage_fixtures.sh), serves it on a free loopback port, runs ui.test.mjs, stops the
 # server. Usage: tests/e2e/run.sh [path/to/cablebase]   (default: build/cablebase)
-# Screenshots: tests/e2e/screenshots/ (or $SCREENSHOT_DIR). Exit status: the tests'.
+# Screenshots: tests/e2e/screenshots/ (or $SCREENSHOT_DIR). Exit status: the tests'; without the
+# shared folder 77 (a skip, said why) outside CI and 2 in CI (CI=true).
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 BIN="$(realpath "${1:-$ROOT/build/cablebase}")"
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+. "$ROOT/scripts/shared.sh"
+if shared_missing corpus; then
+  if in_ci; then echo "e2e: FAILED: the UI tests need the shared folder's real cables" >&2; exit 2; fi
+  echo "e2e: skipped: the UI tests need the shared folder's real cables"; exit 77
+fi
 
 if [ ! -x /usr/bin/chromium ]; then
   echo "== e2e: installing chromium"
@@ -35,8 +42,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "== e2e: ingesting samples/ and tests/testdata/server/"
-"$BIN" ingest "$ROOT/samples" "$ROOT/tests/testdata/server" --db "$WORK/e2e.db" > "$WORK/ingest.log" 2>&1 ||
+echo "== e2e: staging the fixture sets samples and server from $CABLEBASE_SHARED_DIR"
+bash "$ROOT/tests/stage_fixtures.sh" samples "$WORK/samples"
+bash "$ROOT/tests/stage_fixtures.sh" server "$WORK/server"
+echo "== e2e: ingesting them"
+"$BIN" ingest "$WORK/samples" "$WORK/server" --db "$WORK/e2e.db" > "$WORK/ingest.log" 2>&1 ||
   { cat "$WORK/ingest.log"; exit 2; }
 tail -1 "$WORK/ingest.log"
 

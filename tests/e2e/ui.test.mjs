@@ -1,5 +1,6 @@
 // End-to-end tests of the cablebase web UI in Debian's Chromium (playwright-core, no browser
-// download). run.sh starts `cablebase serve` on an archive of samples/ + tests/testdata/server/ and
+// download). run.sh starts `cablebase serve` on an archive of the fixture sets samples + server
+// (tests/testdata/samples.files, server.files: real cables staged from the shared folder) and
 // passes its URL in CABLEBASE_URL. Screenshots go to SCREENSHOT_DIR (default ./screenshots).
 import {test, before, after, beforeEach, afterEach} from 'node:test';
 import assert from 'node:assert/strict';

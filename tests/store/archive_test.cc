@@ -82,6 +82,7 @@ TEST(ArchiveSchema, RefusesNewerSchemaAndNonArchives) {
 }
 
 TEST(ArchiveIngest, SeedCableIsStoredFieldByField) {
+  CABLEBASE_SHARED_SET(fixtures, "store");
   TempDir dir;
   std::string db = dir.File("a.db");
   auto archive = OpenRw(db);
@@ -133,6 +134,7 @@ TEST(ArchiveIngest, SeedCableIsStoredFieldByField) {
 }
 
 TEST(ArchiveIngest, ReingestIsIdempotent) {
+  CABLEBASE_SHARED_SET(fixtures, "store");
   TempDir dir;
   std::string db = dir.File("a.db");
   auto archive = OpenRw(db);
@@ -166,12 +168,13 @@ TEST(ArchiveIngest, ReingestIsIdempotent) {
 // in between leaves committed rows outside cables_fts, after its last rowid: the next ingest — of
 // anything, even nothing (`ingest --upgrade`) — finds and indexes them.
 TEST(ArchiveIngest, RowsCommittedButNotIndexedAreIndexedByTheNextIngest) {
+  CABLEBASE_SHARED_SET(cables, "query");
   TempDir dir;
   std::string db = dir.File("a.db");
   {
     auto archive = OpenRw(db);
     ASSERT_NE(archive, nullptr);
-    ASSERT_TRUE(archive->Ingest({store_test::SourceDir() + "/tests/testdata/query/cables"}).ok());
+    ASSERT_TRUE(archive->Ingest({cables}).ok());
   }
   const int64_t cables = SqlInt(db, "SELECT count(*) FROM cables");
   ASSERT_GE(cables, 8);
@@ -212,6 +215,7 @@ TEST(ArchiveIngest, RowsCommittedButNotIndexedAreIndexedByTheNextIngest) {
 }
 
 TEST(ArchiveIngest, BothReleasesAreVersionsAndTheLatestReleasedIsCurrent) {
+  CABLEBASE_SHARED_SET(fixtures, "store");
   TempDir dir;
   std::string db = dir.File("a.db");
   auto archive = OpenRw(db);
@@ -256,6 +260,7 @@ TEST(ArchiveIngest, BothReleasesAreVersionsAndTheLatestReleasedIsCurrent) {
 }
 
 TEST(ArchiveIngest, FailuresAreReportedAndNeverStopTheRest) {
+  CABLEBASE_SHARED_SET(fixtures, "store");
   TempDir dir;
   auto archive = OpenRw(dir.File("a.db"));
   ASSERT_NE(archive, nullptr);
@@ -278,6 +283,7 @@ TEST(ArchiveIngest, FailuresAreReportedAndNeverStopTheRest) {
 }
 
 TEST(ArchiveIngest, ReadOnlyArchiveRefusesWrites) {
+  CABLEBASE_SHARED_SET(fixtures, "store");
   TempDir dir;
   std::string db = dir.File("a.db");
   ASSERT_NE(OpenRw(db), nullptr);
@@ -289,6 +295,7 @@ TEST(ArchiveIngest, ReadOnlyArchiveRefusesWrites) {
 }
 
 TEST(ArchiveRefs, SeedCitesACableOutsideTheArchive) {
+  CABLEBASE_SHARED_SET(fixtures, "store");
   TempDir dir;
   auto archive = OpenRw(dir.File("a.db"));
   ASSERT_NE(archive, nullptr);
@@ -330,6 +337,7 @@ TEST(ArchiveRefs, SeedCitesACableOutsideTheArchive) {
 }
 
 TEST(ArchiveExport, ForEachCableStreamsTheCurrentRecords) {
+  CABLEBASE_SHARED_SET(fixtures, "store");
   TempDir dir;
   auto archive = OpenRw(dir.File("a.db"));
   ASSERT_TRUE(archive->Ingest({Fixture("versions"), Fixture("seed")}).ok());
@@ -356,11 +364,13 @@ TEST(ArchiveExport, ForEachCableStreamsTheCurrentRecords) {
 namespace cablebase {
 namespace {
 
-// The London chain of tests/testdata/store/refs (REF lines read by hand in its README.md):
+// The London chain of the store set's refs/ (tests/testdata/store.files; REF lines read by hand in
+// tests/testdata/store/README.md):
 // 1412 → 1350, 1159*, 1115, 1064*; 1350 → 1159*, 1115, 1064*; 1115 → 1064* (* not in the archive).
 class LondonRefs : public ::testing::Test {
  protected:
   void SetUp() override {
+    CABLEBASE_SHARED_SET(fixtures, "store");
     archive_ = OpenRw(dir_.File("a.db"));
     ASSERT_NE(archive_, nullptr);
     Result<IngestSummary> sum = archive_->Ingest({Fixture("refs")});

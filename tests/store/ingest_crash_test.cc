@@ -113,20 +113,8 @@ void CheckConsistent(const std::string& db, int attempt) {
 }
 
 TEST(IngestCrash, KilledAtRandomPointsNeverCorruptsOrLosesData) {
-  std::vector<std::string> sources;
-  if (std::string samples = store_test::SamplesDir(); !samples.empty()) {
-    sources.push_back(samples);
-  } else {
-    // samples/ is being filled; until then 150 Cablegate pages of the dev corpus.
-    std::string corpus = store_test::SharedCorpus();
-    if (corpus.empty()) GTEST_SKIP() << "neither samples/ nor shared/corpus holds cables";
-    for (const auto& e :
-         std::filesystem::directory_iterator(corpus + "/html/chillicoder__cablegate")) {
-      sources.push_back(e.path().string());
-    }
-    std::sort(sources.begin(), sources.end());
-    if (sources.size() > 150) sources.resize(150);
-  }
+  CABLEBASE_SHARED_SET(samples, "samples");
+  std::vector<std::string> sources = {samples};
   ASSERT_EQ(RunCli({"ingest", "--help"}), 0) << CABLEBASE_BINARY << " has no ingest command";
   TempDir dir;
   const std::string ref_db = dir.File("ref.db");

@@ -90,18 +90,17 @@ void CheckCountsAgainstParsedRecords(const std::vector<std::string>& sources) {
 }
 
 TEST(ArchiveStats, CountsEqualParsedRecordsOnFixtures) {
+  CABLEBASE_SHARED_SET(fixtures, "store");
   CheckCountsAgainstParsedRecords({store_test::Fixture("seed"), store_test::Fixture("versions")});
 }
 
 TEST(ArchiveStats, CountsEqualParsedRecordsOnSamples) {
-  std::string samples = store_test::SamplesDir();
-  if (samples.empty()) GTEST_SKIP() << "samples/ holds no cables yet";
+  CABLEBASE_SHARED_SET(samples, "samples");
   CheckCountsAgainstParsedRecords({samples});
 }
 
 TEST(ArchiveStats, CountsEqualParsedRecordsOnTheWholeCorpus) {
-  std::string corpus = store_test::SharedCorpus();
-  if (corpus.empty()) GTEST_SKIP() << "shared/corpus not found (set CABLEBASE_SHARED)";
+  CABLEBASE_SHARED_PATH(corpus, "corpus");
   CheckCountsAgainstParsedRecords({corpus + "/html", corpus + "/text", corpus + "/csv"});
 }
 

@@ -14,6 +14,7 @@
 #include "cablebase/cable.h"
 #include "cablebase/parse.h"
 #include "cablebase/read.h"
+#include "shared_files.h"
 
 namespace cablebase::store_test {
 
@@ -36,31 +37,10 @@ class TempDir {
   std::string path_;
 };
 
-inline std::string SourceDir() {
-  if (const char* env = std::getenv("CABLEBASE_SOURCE_DIR")) return env;
-  return CABLEBASE_SOURCE_DIR;
-}
-
+// <rel> in the fixture set "store" (tests/testdata/store.files: real cables staged from the shared
+// folder, README.md there); a test using it starts with CABLEBASE_SHARED_SET(fixtures, "store").
 inline std::string Fixture(const std::string& rel) {
-  return SourceDir() + "/tests/testdata/store/" + rel;
-}
-
-// /work/shared/corpus (CABLEBASE_SHARED or the source dir's sibling "shared"); empty when absent.
-inline std::string SharedCorpus() {
-  std::string shared = std::getenv("CABLEBASE_SHARED") ? std::getenv("CABLEBASE_SHARED")
-                                                       : SourceDir() + "/../shared";
-  std::string corpus = shared + "/corpus";
-  return std::filesystem::is_directory(corpus) ? corpus : std::string();
-}
-
-// The shipped sample corpus samples/ when it holds files, else empty.
-inline std::string SamplesDir() {
-  std::string dir = SourceDir() + "/samples";
-  if (!std::filesystem::is_directory(dir)) return {};
-  for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
-    if (e.is_regular_file() && e.path().filename().string()[0] != '.') return dir;
-  }
-  return {};
+  return testing_shared::StagedSet("store") + "/" + rel;
 }
 
 // The records of `paths` parsed directly (read.h + parse.h, no archive), in input order; failures

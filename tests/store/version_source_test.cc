@@ -59,8 +59,7 @@ void ExpectSameJson(const std::string& got, const std::string& want) {
 // Every cable of the dev corpus (HTML pages, text files, CSV rows): parsing what a version stores
 // gives back the same record, field by field (compared as `cablebase parse` JSON).
 TEST(VersionSource, ParsingTheStoredSourceGivesTheSameRecordForEveryCorpusCable) {
-  std::string corpus = store_test::SharedCorpus();
-  if (corpus.empty()) GTEST_SKIP() << "shared/corpus not found (set CABLEBASE_SHARED)";
+  CABLEBASE_SHARED_PATH(corpus, "corpus");
   int64_t failed = 0;
   std::vector<Cable> records =
       store_test::ParseAll({corpus + "/html", corpus + "/text", corpus + "/csv"}, &failed);
@@ -84,6 +83,7 @@ TEST(VersionSource, ParsingTheStoredSourceGivesTheSameRecordForEveryCorpusCable)
 // marked for re-derivation (cables.parsed_by NULL) — and stay so until their cable comes back,
 // even after an ingest of nothing (how the read-only commands tell users to upgrade).
 TEST(VersionSource, SchemaOneArchiveIsUpgradedFromItsJson) {
+  CABLEBASE_SHARED_SET(fixtures, "store");
   TempDir dir;
   std::string db = dir.File("v1.db");
   auto files = ListSources({Fixture("seed")});
@@ -143,6 +143,7 @@ TEST(VersionSource, SchemaOneArchiveIsUpgradedFromItsJson) {
 // Rows derived by another cablebase version are derived again when their cable comes back from
 // the same source; by this version, they are left alone.
 TEST(VersionSource, RowsParsedByAnotherVersionAreDerivedAgainOnReingest) {
+  CABLEBASE_SHARED_SET(fixtures, "store");
   TempDir dir;
   std::string db = dir.File("a.db");
   Result<std::unique_ptr<Archive>> a = Archive::Open(db, Archive::Mode::kReadWrite);
@@ -173,7 +174,7 @@ TEST(VersionSource, RowsParsedByAnotherVersionAreDerivedAgainOnReingest) {
 TEST(VersionSource, SchemaThreeArchiveIsUpgradedAndTitlesComeBackOnReingest) {
   TempDir dir;
   std::string db = dir.File("v3.db");
-  const std::string alx = std::string(CABLEBASE_SOURCE_DIR) + "/tests/testdata/read/01STATE176819.txt";
+  CABLEBASE_SHARED_PATH(alx, "corpus/text/alx__cablegate/01STATE176819.txt");
   {
     Result<std::unique_ptr<Archive>> a = Archive::Open(db, Archive::Mode::kReadWrite);
     ASSERT_TRUE(a.ok());
