@@ -190,7 +190,7 @@ void RegisterIngestCommand(CLI::App& app) {
       "Exit status: 0 when cables were read (even if some failed), 1 when the sources held no\n"
       "cable, 2 on an error or when every cable failed.\n\n"
       "Examples:\n"
-      "  cablebase ingest samples/                       (into ./cablebase.db)\n"
+      "  cablebase ingest ~/cables/                      (into ./cablebase.db)\n"
       "  cablebase ingest cables.csv --db cables.db --jobs 8 --batch 1000\n"
       "  cat cable.txt | cablebase ingest --format text -\n"
       "  cablebase ingest --upgrade --db old.db          (bring an older archive to this version)");

@@ -14,8 +14,8 @@ int main(int argc, char** argv) {
   CLI::App app{
       "cablebase — read, parse, search and cross-reference diplomatic cables.\n\n"
       "Typical session:\n"
-      "  cablebase parse samples/html/chillicoder__cablegate/04ANKARA348.html\n"
-      "  cablebase ingest samples/ --db cables.db\n"
+      "  cablebase parse ../shared/corpus/html/chillicoder__cablegate/04ANKARA348.html\n"
+      "  cablebase ingest ~/cables/ --db cables.db\n"
       "  cablebase search 'hamas visit tag:PREL from:2006-02 to:2006-02' --db cables.db\n"
       "  cablebase show 06MOSCOW1637 --db cables.db\n"
       "Run `cablebase COMMAND --help` for each command's options and examples.",

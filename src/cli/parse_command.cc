@@ -77,8 +77,8 @@ void RegisterParseCommand(CLI::App& app) {
       "one JSON record per cable on stdout. Errors go to stderr as FILE:LINE: reason; the run goes on\n"
       "and the exit status is 2 if any input failed, 1 if no cable was found, 0 otherwise.\n\n"
       "Examples:\n"
-      "  cablebase parse samples/html/chillicoder__cablegate/04ANKARA348.html\n"
-      "  cablebase parse --jsonl samples/ > records.jsonl      (a directory is read recursively)\n"
+      "  cablebase parse ../shared/corpus/html/chillicoder__cablegate/04ANKARA348.html\n"
+      "  cablebase parse --jsonl ~/cables/ > records.jsonl      (a directory is read recursively)\n"
       "  cat cable.txt | cablebase parse --format text -\n"
       "  cablebase parse --jsonl cables.csv | jq .subject       (a 1.7 GB dump streams)");
   cmd->add_option("inputs", opt->inputs,

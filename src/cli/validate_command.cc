@@ -209,7 +209,7 @@ void RegisterValidateCommand(CLI::App& app) {
       "input could not be read, 0 otherwise (warnings alone give 0).\n\n"
       "Examples:\n"
       "  cablebase validate cable.txt\n"
-      "  cablebase validate --json samples/ | jq -r .code | sort | uniq -c\n"
+      "  cablebase validate --json ~/cables/ | jq -r .code | sort | uniq -c\n"
       "  cablebase validate --stats ../shared/corpus      (how many cables break each rule)\n"
       "  cablebase validate --list-rules");
   cmd->add_option("inputs", opt->inputs, "Files or directories (recursive), or - for stdin");
