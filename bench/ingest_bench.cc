@@ -1,7 +1,8 @@
 // Ingest throughput (cables/s, MB/s, peak RSS) over the dev corpus vs a bare FTS5 insert of the same text.
 //
 // Build: cmake -DCABLEBASE_BUILD_BENCH=ON ... && ./ingest_bench
-// Corpus: $CABLEBASE_BENCH_CORPUS, else $CABLEBASE_SHARED/corpus, else ../shared/corpus, else samples/.
+// Corpus: $CABLEBASE_BENCH_CORPUS, else the shared folder's corpus/ ($CABLEBASE_SHARED or ../shared:
+// tests/shared_dir.h); without either every benchmark is skipped with the reason.
 // Counters: cables/s and bytes_per_second (input bytes) per iteration; peak_rss_mb is the process's
 // high-water mark (getrusage), so read it from the first benchmark that reaches it.
 #include <benchmark/benchmark.h>
@@ -16,6 +17,7 @@
 #include "cablebase/archive.h"
 #include "cablebase/parse.h"
 #include "cablebase/read.h"
+#include "shared_dir.h"
 #include "store/db.h"
 
 namespace {
@@ -25,12 +27,19 @@ using cablebase::Archive;
 std::vector<std::string> CorpusSources() {
   auto dir = [](const std::string& p) { return std::filesystem::is_directory(p); };
   if (const char* env = std::getenv("CABLEBASE_BENCH_CORPUS"); env && dir(env)) return {env};
-  std::string shared = std::getenv("CABLEBASE_SHARED") ? std::getenv("CABLEBASE_SHARED")
-                                                       : std::string(CABLEBASE_SOURCE_DIR) + "/../shared";
-  if (dir(shared + "/corpus")) {
-    return {shared + "/corpus/html", shared + "/corpus/text", shared + "/corpus/csv"};
-  }
-  return {std::string(CABLEBASE_SOURCE_DIR) + "/samples"};
+  const std::string corpus = cablebase::testing_shared::SharedPath("corpus");
+  if (dir(corpus)) return {corpus + "/html", corpus + "/text", corpus + "/csv"};
+  return {};  // the benchmarks skip: "no corpus"
+}
+
+// Skips the benchmark, saying why, when there is no corpus; true when it did.
+bool SkippedWithoutCorpus(benchmark::State& state) {
+  if (!CorpusSources().empty()) return false;
+  static const std::string why =
+      "skipped: no corpus (set CABLEBASE_BENCH_CORPUS, or CABLEBASE_SHARED to the shared folder: " +
+      cablebase::testing_shared::SharedPath("corpus") + " not found)";
+  state.SkipWithError(why.c_str());
+  return true;
 }
 
 double PeakRssMb() {
@@ -72,6 +81,7 @@ const Parsed& ParsedCorpus() {
 
 // The whole pipeline: read + parse on all cores + one writer (archive tables, FTS5 via triggers).
 void BM_ArchiveIngest(benchmark::State& state) {
+  if (SkippedWithoutCorpus(state)) return;
   const std::vector<std::string> sources = CorpusSources();
   int64_t cables = 0;
   uint64_t bytes = 0;
@@ -107,6 +117,7 @@ BENCHMARK(BM_ArchiveIngest)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->UseR
 
 // Read + parse only (single thread), to see what the store adds.
 void BM_ReadAndParse(benchmark::State& state) {
+  if (SkippedWithoutCorpus(state)) return;
   const std::vector<std::string> sources = CorpusSources();
   int64_t cables = 0;
   uint64_t bytes = 0;
@@ -138,6 +149,7 @@ BENCHMARK(BM_ReadAndParse)->Unit(benchmark::kMillisecond)->UseRealTime();
 // The floor: the same subject + body text inserted into a bare FTS5 table (same tokenizer, WAL,
 // one transaction), already parsed.
 void BM_BareFts5Insert(benchmark::State& state) {
+  if (SkippedWithoutCorpus(state)) return;
   const Parsed& parsed = ParsedCorpus();
   int64_t cables = 0;
   for (auto _ : state) {

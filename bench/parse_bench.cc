@@ -27,6 +27,7 @@
 
 #include "cablebase/parse.h"
 #include "cablebase/read.h"
+#include "shared_dir.h"
 
 namespace {
 
@@ -40,11 +41,6 @@ struct Input {
   uint64_t bytes = 0;
   int64_t cables = 0;  // counted by a first untimed pass
 };
-
-std::string SharedDir() {
-  if (const char* s = std::getenv("CABLEBASE_SHARED"); s && *s) return s;
-  return std::string(CABLEBASE_SOURCE_DIR) + "/../shared";
-}
 
 std::string ReadAll(const std::string& path, uint64_t limit) {
   std::ifstream in(path, std::ios::binary);
@@ -119,7 +115,7 @@ void BM_Form(benchmark::State& state, const Input* in, bool parse) {
 
 int main(int argc, char** argv) {
   static std::vector<Input> inputs;
-  std::string corpus = SharedDir() + "/corpus";
+  std::string corpus = cablebase::testing_shared::SharedPath("corpus");
   inputs.push_back(LoadDir("html", corpus + "/html", cablebase::InputFormat::kCablegateHtml));
   inputs.push_back(LoadDir("text", corpus + "/text", cablebase::InputFormat::kText));
   inputs.push_back(LoadDir("csv", corpus + "/csv", cablebase::InputFormat::kCsv));

@@ -3,12 +3,11 @@
 //
 //   build-bench/search_bench [--db FILE | --corpus DIR] [--repeat N] [--facets]
 //
-// Without --db an archive of DIR (default: $CABLEBASE_SHARED/corpus, else
-// <source>/../shared/corpus) is built in a temp dir first and its ingest time printed. Each query
-// runs once to warm the page cache, then N times (default 30) with limit 20 and snippets; the table
-// gives hits, p50 and p99 per query and over all runs, in milliseconds (wall clock, steady_clock),
-// and the p50 of the process's CPU time per query (on a shared machine wall time includes waiting
-// for a core).
+// Without --db an archive of DIR (default: the shared folder's corpus/, tests/shared_dir.h) is built
+// in a temp dir first and its ingest time printed. Each query runs once to warm the page cache,
+// then N times (default 30) with limit 20 and snippets; the table gives hits, p50 and p99 per query
+// and over all runs, in milliseconds (wall clock, steady_clock), and the p50 of the process's CPU
+// time per query (on a shared machine wall time includes waiting for a core).
 #include <time.h>
 #include <unistd.h>
 
@@ -25,6 +24,7 @@
 
 #include "cablebase/archive.h"
 #include "cablebase/query.h"
+#include "shared_dir.h"
 
 namespace {
 
@@ -106,9 +106,7 @@ int main(int argc, char** argv) {
   fs::path tmp;
   if (db.empty()) {
     if (corpus.empty()) {
-      const char* shared = std::getenv("CABLEBASE_SHARED");
-      corpus =
-          std::string(shared && *shared ? shared : CABLEBASE_SOURCE_DIR "/../shared") + "/corpus";
+      corpus = cablebase::testing_shared::SharedPath("corpus");
     }
     if (!fs::is_directory(corpus)) {
       std::printf("skipped: no corpus at %s (give --db or --corpus)\n", corpus.c_str());
