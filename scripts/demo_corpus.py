@@ -91,9 +91,7 @@ def make_cable(n, year, month, day, post_i, serial, cites, outside, topic_i, cls
     if refs:
         paras.append("As reported in reftel, the earlier generated cable covered the same topic; "
                      "this one follows it up.")
-    paras.append("COMMENT: A demonstration comment with the words human rights only when the topic "
-                 "says so. END COMMENT." if topic_i == 0 else
-                 "COMMENT: A demonstration comment. END COMMENT.")
+    paras.append("COMMENT: A demonstration comment. END COMMENT.")
     for i, p in enumerate(paras, 1):
         lines += [f"{i}. ({mark}) {p}", ""]
     lines.append(SIGNERS[post])

@@ -168,13 +168,13 @@ TEST(ArchiveIngest, ReingestIsIdempotent) {
 // in between leaves committed rows outside cables_fts, after its last rowid: the next ingest — of
 // anything, even nothing (`ingest --upgrade`) — finds and indexes them.
 TEST(ArchiveIngest, RowsCommittedButNotIndexedAreIndexedByTheNextIngest) {
-  CABLEBASE_SHARED_SET(cables, "query");
+  CABLEBASE_SHARED_SET(query_set, "query");
   TempDir dir;
   std::string db = dir.File("a.db");
   {
     auto archive = OpenRw(db);
     ASSERT_NE(archive, nullptr);
-    ASSERT_TRUE(archive->Ingest({cables}).ok());
+    ASSERT_TRUE(archive->Ingest({query_set}).ok());
   }
   const int64_t cables = SqlInt(db, "SELECT count(*) FROM cables");
   ASSERT_GE(cables, 8);
