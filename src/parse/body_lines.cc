@@ -1,6 +1,7 @@
 // The lines of a telegram text with transport debris removed, and where the body starts.
 #include "parse/body_lines.h"
 
+#include <algorithm>
 #include <array>
 
 #include "model/text_util.h"
@@ -398,6 +399,11 @@ bool LooksNumbered(std::string_view line) {
   return i + 1 >= line.size() || !IsDigit(line[i + 1]);
 }
 
+// True when the keyword line is a REF label (REF, REFS, REFTEL(S), REFERENCE(S), any case).
+bool IsRefLabel(std::string_view t) {
+  return model::StartsWithIgnoreCase(t, "REF");
+}
+
 }  // namespace
 
 size_t FindBodyStartLine(const std::vector<BodyLine>& lines) {
@@ -406,11 +412,16 @@ size_t FindBodyStartLine(const std::vector<BodyLine>& lines) {
   bool in_block = false, seen_main = false;
   std::string subject_block;  // a SUBJECT block just ended, its lines joined (it may continue)
   bool in_subject = false;
+  // The REF block while it may go on across blank lines (header_lines.h ContinuesRefAfterBlank);
+  // `ref_open` is false once another field or the body follows.
+  internal::RefBlockState ref_block;
+  bool ref_open = false, in_ref = false;
   for (size_t i = 0; i < lines.size() && i < kMaxHeaderLines; ++i) {
     std::string_view t = model::Trim(lines[i].text);
     if (t.empty()) {
       in_block = false;
       in_subject = false;
+      in_ref = false;
       continue;
     }
     if (LooksNumbered(lines[i].text)) break;
@@ -421,11 +432,39 @@ size_t FindBodyStartLine(const std::vector<BodyLine>& lines) {
       if (k == HeaderKeyword::kMain) seen_main = true;
       in_subject = k == HeaderKeyword::kMain && !model::StartsWithIgnoreCase(t, "CLASSIF");
       subject_block = in_subject ? std::string(t) : std::string();
+      in_ref = ref_open = IsRefLabel(t);
+      ref_block = internal::RefBlockState();
+      if (in_ref) ref_block.Add(t);
       continue;
     }
     if (in_block) {
       body = i + 1;
       if (in_subject) subject_block.append(" ").append(t);
+      if (in_ref) ref_block.Add(t);
+      continue;
+    }
+    if (ref_open) {
+      // REF entries after a blank line (04MADRID961 "REF: A. MADRID 881" / "" / "B. MADRID 919").
+      size_t block_end = i + 1;
+      const size_t limit = std::min(lines.size(), i + 64);
+      while (block_end < limit && !model::Trim(lines[block_end].text).empty()) ++block_end;
+      size_t after = block_end;
+      while (after < limit && model::Trim(lines[after].text).empty()) ++after;
+      std::string_view after_text = after < limit ? std::string_view(lines[after].text) : "";
+      if (block_end - i <= 30 && internal::ContinuesRefAfterBlank(ref_block, t, after_text)) {
+        in_block = true;
+        in_ref = true;
+        body = i + 1;
+        ref_block.Add(t);
+        continue;
+      }
+      ref_open = false;
+    }
+    if (seen_main && internal::IsRepeatedClassificationLine(t)) {
+      // The text header again, below the metadata's copy (09KHARTOUM881, 09NAIROBI2497): its
+      // fields are header; the body starts after them as after the first header.
+      seen_main = false;
+      subject_block.clear();
       continue;
     }
     if (seen_main && !subject_block.empty()) {

@@ -1,6 +1,7 @@
 // Line-level helpers shared by the text-header parsers.
 #include "parse/header_lines.h"
 
+#include "model/reference_id.h"
 #include "model/text_util.h"
 
 namespace cablebase::parse::internal {
@@ -210,6 +211,111 @@ bool ContinuesSubjectAfterBlank(std::string_view subject_block, std::string_view
     if (next_upper.compare(0, label.size(), label) == 0) return true;
   }
   return false;
+}
+
+void RefBlockState::Add(std::string_view line) {
+  std::string_view t = model::Trim(line);
+  if (t.empty() || closed) return;
+  if (model::FindIgnoreCase(t, "CLASSIFIED BY") != std::string_view::npos) {
+    closed = true;
+    return;
+  }
+  tail.assign(t);
+  const size_t n = t.size();
+  for (size_t i = 0; i < n; ++i) {
+    char expected = last_bullet == 0 ? 'A' : static_cast<char>(last_bullet + 1);
+    if (expected > 'Z' || model::ToUpperChar(t[i]) != expected) continue;
+    size_t j = i + 1;
+    bool ok = false;
+    if (i > 0 && (t[i - 1] == '(' || t[i - 1] == '[')) {
+      ok = j < n && (t[j] == ')' || t[j] == ']') && (i < 2 || !model::IsAlnum(t[i - 2]));
+    } else if (i == 0 || !model::IsAlnum(t[i - 1])) {
+      ok = j < n && (t[j] == '.' || t[j] == ')' || t[j] == ':') &&
+           (j + 1 >= n || !model::IsAlnum(t[j + 1]));
+    }
+    if (ok) last_bullet = expected;
+  }
+}
+
+namespace {
+
+// The bullet letter `line` starts with ("B.", "B)", "(B)", "[B]", "B:" after '-' or a pilcrow), or 0.
+char LeadingBullet(std::string_view line) {
+  std::string_view s = model::Trim(line);
+  while (!s.empty() && (s[0] == '-' || s[0] == ' ')) s.remove_prefix(1);
+  if (s.size() >= 2 && static_cast<unsigned char>(s[0]) == 0xC2 &&
+      static_cast<unsigned char>(s[1]) == 0xB6) {
+    s = model::TrimLeft(s.substr(2));
+  }
+  if (s.size() >= 3 && (s[0] == '(' || s[0] == '[') && IsAlpha(s[1]) &&
+      (s[2] == ')' || s[2] == ']')) {
+    return model::ToUpperChar(s[1]);
+  }
+  if (s.size() >= 2 && IsAlpha(s[0]) && (s[1] == '.' || s[1] == ')' || s[1] == ':') &&
+      (s.size() == 2 || !model::IsAlnum(s[2]))) {
+    return model::ToUpperChar(s[0]);
+  }
+  return 0;
+}
+
+// How the REF block ends (see ContinuesRefAfterBlank): 2 when its last entry has no text yet (a
+// bare bullet or a bare year), 1 when it is a post without its serial, 0 otherwise.
+int IncompleteEnd(std::string_view block) {
+  std::string_view t = model::TrimRight(block);
+  while (!t.empty() && (t.back() == ',' || t.back() == '\\')) t = model::TrimRight(t.substr(0, t.size() - 1));
+  size_t b = t.size();
+  // "B) STATE (01) 213042,C)": the last entry starts after a space, ',' or ';'.
+  while (b > 0 && !IsSpace(t[b - 1]) && t[b - 1] != ',' && t[b - 1] != ';') --b;
+  std::string_view last = t.substr(b);
+  if (last.empty()) return 0;
+  if (last.size() <= 2 && model::IsAllDigits(last)) return 2;  // "D. 03"
+  if (last.size() == 2 && IsAlpha(last[0]) && (last[1] == ')' || last[1] == '.')) return 2;
+  if (last.size() == 3 && last[0] == '(' && IsAlpha(last[1]) && last[2] == ')') return 2;
+  std::string letters;
+  for (char c : last) {
+    if (!IsAlpha(c)) return 0;
+    letters.push_back(model::ToUpperChar(c));
+  }
+  // Spelled as a post, or as the aliases REF lines use for State and the missions; never a near
+  // miss (a word one letter from a post is a word).
+  std::string post = model::CanonicalPostName(letters);
+  bool exact = post == letters || letters == "SECSTATE" || letters == "USUN" || letters == "HAGUE";
+  return model::IsKnownPost(post) && exact ? 1 : 0;
+}
+
+}  // namespace
+
+bool ContinuesRefAfterBlank(const RefBlockState& block, std::string_view line,
+                            std::string_view after) {
+  std::string_view t = model::Trim(line);
+  if (t.empty() || block.closed) return false;
+  if (char b = LeadingBullet(t); b != 0) {
+    char last = block.last_bullet;
+    if (last != 0 && (b == last + 1 || b == last) && b != 'A') return true;
+  }
+  int incomplete = IncompleteEnd(block.tail);
+  if (incomplete == 2 && !StartsHeaderField(t)) return true;
+  if (incomplete == 1 && IsDigit(t[0]) && !StartsHeaderField(t)) return true;
+  std::string_view a = model::Trim(after);
+  return model::StartsWithIgnoreCase(a, "CLASSIFIED BY") && !StartsHeaderField(t) &&
+         !IsRepeatedClassificationLine(t);
+}
+
+bool IsRepeatedClassificationLine(std::string_view line) {
+  std::string u = model::ToUpperAscii(CollapseLetterSpacing(model::Trim(line)));
+  size_t used = 0;
+  if (MatchClassification(u, &used).empty()) return false;
+  std::string_view rest = model::Trim(std::string_view(u).substr(used));
+  if (rest.empty() || rest.compare(0, 7, "SECTION") == 0 || rest.compare(0, 2, "//") == 0) {
+    return true;
+  }
+  // "... KHARTOUM 000881": a post and a serial of 3+ digits, nothing else.
+  size_t sp = rest.rfind(' ');
+  if (sp == std::string_view::npos) return false;
+  std::string_view serial = rest.substr(sp + 1);
+  std::string_view post = model::Trim(rest.substr(0, sp));
+  return serial.size() >= 3 && model::IsAllDigits(serial) && post.size() <= 40 &&
+         model::IsKnownPost(model::CanonicalPostName(post));
 }
 
 }  // namespace cablebase::parse::internal

@@ -59,6 +59,47 @@ bool StartsHeaderField(std::string_view line);
 bool ContinuesSubjectAfterBlank(std::string_view subject_block, std::string_view line,
                                 std::string_view next);
 
+// What a REF block has said so far, kept line by line so that deciding whether it goes on costs
+// nothing per blank line (a block of 20,000 entries stays linear): the last bullet letter in
+// sequence from 'A' and the last non-blank line. Bullets are "A." "A)" "A:" "(A)" "[A]", a lone
+// letter not inside a word; a letter out of sequence ("J. Speaks" after "A.") is not one.
+struct RefBlockState {
+  char last_bullet = 0;  // 0 before 'A'
+  std::string tail;      // the last non-blank line, trimmed
+  bool closed = false;   // a Classified By inside a line ended the block (07SANTIAGO983 "REF:
+                         // ASUNCION 396 Classified By: ...; Reasons 1.4(b), (d)")
+  // Adds one line of the block (the label line included). Linear in `line`.
+  void Add(std::string_view line);
+};
+
+// True when `line`, the first line after one or more blank lines that follow a REF block, still
+// belongs to it (the 2010 Cablegate HTML layout puts a blank line after the first entry:
+// 04MADRID961 "REF: A. MADRID 881" / "" / "B. MADRID 919" / "C. MADRID 812"; likewise 06KIEV1261,
+// 08BEIJING1618, 06PARIS7579, 06BAKU1835, 05PARIS7835, 07MADRID116, 08STATE15220, 09LAPAZ96).
+// `block` is the REF block so far; `after` is the first non-blank line after the run of non-blank
+// lines that `line` starts (empty when none). It belongs when:
+//  - `line` starts with a bullet (after '-' or a pilcrow) whose letter is the next of the block's
+//    sequence or repeats its last one ("B." after "A."; not "A.", not "D." after "A.");
+//  - the block ends in an entry without its text — a bare bullet ("C)" / "" / "STATE 02034",
+//    golden 02HARARE81) or a bare year ("D. 03" / "" / "HANOI 2323") — and `line` is no other
+//    header field;
+//  - the block ends in a post without its serial and `line` starts with a digit (05MADRID4026
+//    "(C) SECSTATE" / "" / "36633"); the post must be spelled as one or as SECSTATE/USUN/HAGUE,
+//    not merely be near one;
+//  - `after` is a Classified By line and `line` is neither a numbered paragraph, another header
+//    field nor a classification line: an entry between the REF and the Classified By lines is REF
+//    whatever it says (10BEIJING207 "REF: XXXXXXXXXXXX" / "" / "XXXXXXXXXXXX" / "" / "Classified
+//    By: ...").
+bool ContinuesRefAfterBlank(const RefBlockState& block, std::string_view line,
+                            std::string_view after);
+
+// True when the (trimmed) line is a classification line that opens a repeated text header: the
+// classification alone or followed by "SECTION nn OF nn" or by a post and serial, letter-spaced
+// and in any case (09KHARTOUM881 and 09NAIROBI2497 repeat their header in lower case below the
+// metadata copy: "C o n f i d e n t i a l section 01 of 02 khartoum 000881" ... "Ref: khartoum
+// 00378" / "" / "Classified By: ..."). A sentence that starts with "Secret" is not one.
+bool IsRepeatedClassificationLine(std::string_view line);
+
 // Offset of `label` in `text` (case-insensitive) where it starts a word (no letter before it) and
 // is followed by a non-letter; npos if absent.
 size_t FindLabel(std::string_view text, std::string_view label, size_t from = 0);

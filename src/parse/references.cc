@@ -397,6 +397,14 @@ void ReadEntry(std::string_view text, const std::string& label, int year,
   out->push_back(std::move(r));
 }
 
+// True when `s` starts (after spaces or a literal "\\n" left by a conversion) with the "PAGE nn" of
+// an old cable's continuation page (RemovePageHeaders cuts it out).
+bool StartsPageHeader(std::string_view s) {
+  s = model::TrimLeft(s);
+  if (s.size() >= 2 && s[0] == '\\' && (s[1] == 'n' || s[1] == 'N')) s = model::TrimLeft(s.substr(2));
+  return s.size() >= 7 && model::StartsWithIgnoreCase(s, "PAGE ") && IsDigit(s[5]) && IsDigit(s[6]);
+}
+
 // True when the block's line `line` ends the REF block.
 bool EndsRefBlock(std::string_view line) {
   std::string_view t = model::Trim(line);
@@ -409,7 +417,9 @@ bool EndsRefBlock(std::string_view line) {
   std::string c = model::ToUpperAscii(internal::CollapseLetterSpacing(t));
   size_t used = 0;
   if (!internal::MatchClassification(c, &used).empty() && (used == c.size() || c[used] == ' ')) {
-    return true;
+    // The classification that opens a continuation page is page debris, not the end
+    // ("CONFIDENTIAL PAGE 02 ROME 01196 01 OF 02 082030Z  B. ROME 1098", golden 02ROME1196).
+    return !StartsPageHeader(std::string_view(t).substr(std::min(used, t.size())));
   }
   // Numbered paragraph "1. (C)", "1.(SBU)", "¶1."
   std::string_view s = t;
@@ -455,6 +465,7 @@ std::vector<Reference> ParseReferences(std::string_view text, int year,
   // The block: to the end of the label's line, then following lines until a blank line that is
   // not followed by another bullet, a "Classified By" line, a paragraph, a classification line.
   std::string block;
+  internal::RefBlockState state;
   std::vector<internal::Line> lines = internal::LinesWithOffsets(text.substr(start));
   for (size_t i = 0; i < lines.size(); ++i) {
     std::string_view line = lines[i].text;
@@ -472,17 +483,27 @@ std::vector<Reference> ParseReferences(std::string_view text, int year,
         std::string_view next = model::Trim(lines[n].text);
         // A page header line between bullets ("TRIPOLI 00000402" ... "001.2 OF 003") is skipped
         // by the entry reader; a bullet or a wrapped reference continues the block.
-        // "D. 03 \n \nHANOI 2323", "C) \n \nSTATE 02034": an entry cut by a blank line.
-        std::vector<std::string_view> pw = model::SplitWhitespace(block);
-        std::string_view last = pw.empty() ? std::string_view() : pw.back();
-        bool incomplete = (last.size() <= 2 && model::IsAllDigits(last)) ||
-                          (last.size() == 2 && IsAlpha(last[0]) && (last[1] == ')' || last[1] == '.'));
-        bool continues = StartsWithBullet(next) || incomplete ||
-                         (IsDigit(next[0]) && !EndsRefBlock(next));
+        // "D. 03 \n \nHANOI 2323", "C) \n \nSTATE 02034": an entry cut by a blank line
+        // (header_lines.h ContinuesRefAfterBlank).
+        size_t block_end = n + 1;
+        while (block_end < lines.size() && block_end < n + 32 &&
+               !model::Trim(lines[block_end].text).empty()) {
+          ++block_end;
+        }
+        size_t after = block_end;
+        while (after < lines.size() && after < n + 64 && model::Trim(lines[after].text).empty()) {
+          ++after;
+        }
+        std::string_view after_text = after < lines.size() ? lines[after].text : std::string_view();
+        bool continues = StartsWithBullet(next) || (IsDigit(next[0]) && !EndsRefBlock(next)) ||
+                         internal::ContinuesRefAfterBlank(state, next, after_text);
         if (!continues) break;
+        i = n - 1;  // the blank run is read once
         continue;
       }
-      if (EndsRefBlock(t)) break;
+      if (EndsRefBlock(t) && !(i + 1 < lines.size() && StartsPageHeader(lines[i + 1].text))) {
+        break;
+      }
     }
     // An inline "Classified By" ends the block within the line.
     std::string u = model::ToUpperAscii(t);
@@ -494,6 +515,7 @@ std::vector<Reference> ParseReferences(std::string_view text, int year,
     }
     block.append(t);
     block.push_back('\n');
+    state.Add(t);
   }
   block = RemovePageHeaders(block);
   // "TRIPOLI 00000402 \n\n001.2 OF 003": drop "001.2 OF 003" debris.
