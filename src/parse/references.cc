@@ -1,5 +1,6 @@
 // The REF block: labelled entries, cable references (year, post, serial) and other documents.
 #include <algorithm>
+#include <cstdlib>
 
 #include "model/reference_id.h"
 #include "model/text_util.h"
@@ -180,22 +181,86 @@ int FullYear(int y) {
   return y >= 66 ? 1900 + y : 2000 + y;
 }
 
+// True for the number of an intelligence report as REF blocks cite it without its "TD-"/"TDX-"
+// prefix: three digits, '/', digits, optionally "-YY" ("314/07696-07", 09STATE124636).
+bool IsReportNumber(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size() && IsDigit(s[i])) ++i;
+  if (i != 3 || i >= s.size() || s[i] != '/') return false;
+  size_t j = ++i;
+  while (i < s.size() && IsDigit(s[i])) ++i;
+  if (i == j) return false;
+  if (i < s.size() && s[i] == '-') {
+    size_t k = ++i;
+    while (i < s.size() && IsDigit(s[i])) ++i;
+    if (i == k) return false;
+  }
+  return i == s.size();
+}
+
+// The kind of a document that is not a cable, from the first word of the entry that names one
+// (the head noun comes first: "SADOWSKA E-MAIL JUNE 22 READOUT OF CUESTA MEETINGS" is an e-mail,
+// "EMBASSY PARIS SIPRNET DAILY REPORT ... (WWW.STATE.SGOV.GOV/...)" a report). Words, from the
+// REF blocks of the corpus and the golden kinds (golden/README.md):
+//   e-mail     E-MAIL(S), EMAIL(S), E MAIL
+//   telephone  TELCON(S), TELECON(S), PHONE, TELEPHONE, PHONECON
+//   fax        FAX, FAXES, TELEFAX
+//   memo       MEMO(S), MEMORANDUM, MEMCON(S)
+//   meeting    MEETING(S), MTG, SVTC, DVC, VTC (video conferences: 08STATE... "STATE-LONDON SVTC")
+//   web        HTTP, HTTPS, WWW, WEBSITE, WEB
+//   report     REPORT(S), IIR, INCSR, an intelligence report number "TD-314/…", "TDX-315/…" or
+//              "314/07696-07" (09STATE124636), OSC (Open Source Center products, "OSC EUP2009…")
+//   book       BOOK, FAM and FAH (the Foreign Affairs Manual and Handbooks: "7 FAM 180")
 ReferenceKind KindOfText(std::string_view text) {
+  struct Word {
+    std::string_view word;
+    ReferenceKind kind;
+  };
+  static constexpr Word kWords[] = {
+      {"E-MAIL", ReferenceKind::kEmail},     {"E-MAILS", ReferenceKind::kEmail},
+      {"EMAIL", ReferenceKind::kEmail},      {"EMAILS", ReferenceKind::kEmail},
+      {"E MAIL", ReferenceKind::kEmail},     {"TELCON", ReferenceKind::kTelcon},
+      {"TELCONS", ReferenceKind::kTelcon},   {"TELECON", ReferenceKind::kTelcon},
+      {"TELECONS", ReferenceKind::kTelcon},  {"PHONE", ReferenceKind::kTelcon},
+      {"TELEPHONE", ReferenceKind::kTelcon}, {"PHONECON", ReferenceKind::kTelcon},
+      {"FAX", ReferenceKind::kFax},          {"FAXES", ReferenceKind::kFax},
+      {"TELEFAX", ReferenceKind::kFax},      {"MEMO", ReferenceKind::kMemo},
+      {"MEMOS", ReferenceKind::kMemo},       {"MEMORANDUM", ReferenceKind::kMemo},
+      {"MEMCON", ReferenceKind::kMemo},      {"MEMCONS", ReferenceKind::kMemo},
+      {"MEETING", ReferenceKind::kMeeting},  {"MEETINGS", ReferenceKind::kMeeting},
+      {"MTG", ReferenceKind::kMeeting},      {"SVTC", ReferenceKind::kMeeting},
+      {"DVC", ReferenceKind::kMeeting},      {"VTC", ReferenceKind::kMeeting},
+      {"HTTP", ReferenceKind::kWeb},         {"HTTPS", ReferenceKind::kWeb},
+      {"WWW", ReferenceKind::kWeb},          {"WEBSITE", ReferenceKind::kWeb},
+      {"WEB", ReferenceKind::kWeb},          {"REPORT", ReferenceKind::kReport},
+      {"REPORTS", ReferenceKind::kReport},   {"IIR", ReferenceKind::kReport},
+      {"INCSR", ReferenceKind::kReport},     {"TD", ReferenceKind::kReport},
+      {"TDX", ReferenceKind::kReport},       {"OSC", ReferenceKind::kReport},
+      {"BOOK", ReferenceKind::kBook},        {"FAM", ReferenceKind::kBook},
+      {"FAH", ReferenceKind::kBook},
+  };
   std::string u = model::ToUpperAscii(text);
-  auto has = [&](std::string_view w) { return internal::FindLabel(u, w) != std::string::npos; };
-  if (has("E-MAIL") || has("EMAIL") || has("E-MAILS") || has("EMAILS") || has("E MAIL")) {
-    return ReferenceKind::kEmail;
+  size_t best = std::string::npos;
+  ReferenceKind kind = ReferenceKind::kUnknown;
+  for (const Word& w : kWords) {
+    size_t p = internal::FindLabel(u, w.word);
+    // "TD" / "TDX" name a report only as the prefix of its number ("TD-314/67647-07").
+    while (p != std::string::npos && (w.word == "TD" || w.word == "TDX") &&
+           !(p + w.word.size() + 1 < u.size() && (u[p + w.word.size()] == '-' || u[p + w.word.size()] == ' ') &&
+             IsDigit(u[p + w.word.size() + 1]))) {
+      p = internal::FindLabel(u, w.word, p + 1);
+    }
+    if (p < best) {
+      best = p;
+      kind = w.kind;
+    }
   }
-  if (has("TELCON") || has("TELECON") || has("TELCONS") || has("PHONE") || has("TELEPHONE")) {
-    return ReferenceKind::kTelcon;
+  if (kind == ReferenceKind::kUnknown) {
+    for (std::string_view w : model::SplitWhitespace(u)) {
+      if (IsReportNumber(w)) return ReferenceKind::kReport;
+    }
   }
-  if (has("FAX")) return ReferenceKind::kFax;
-  if (has("MEMO") || has("MEMORANDUM")) return ReferenceKind::kMemo;
-  if (has("MEETING")) return ReferenceKind::kMeeting;
-  if (has("HTTP") || has("WWW") || has("WEBSITE") || has("WEB")) return ReferenceKind::kWeb;
-  if (has("IIR") || has("REPORT") || has("INCSR")) return ReferenceKind::kReport;
-  if (has("BOOK")) return ReferenceKind::kBook;
-  return ReferenceKind::kUnknown;
+  return kind;
 }
 
 struct Found {
@@ -203,11 +268,12 @@ struct Found {
   size_t end_tok = 0;
   std::string post;
   int year = 0;
+  bool dated = false;  // the year is written with the reference (not the citing cable's)
 };
 
 // Tries to read a cable reference at token `i`: [YEAR] POST [(YY)] [#]SERIAL [-YY|/YY|(YY)], the
-// glued "09CAIRO0561", "HK05511", "10-OTTAWA-57", or the reversed "870 ULAANBAATAR".
-bool ReadCable(const std::vector<Tok>& t, size_t i, int default_year, Found* out) {
+// glued "09CAIRO0561", "HK05511", "10-OTTAWA-57", "09SHENYANG 167".
+bool ReadCableForward(const std::vector<Tok>& t, size_t i, int default_year, Found* out) {
   int year = -1;
   size_t k = i;
   // Glued forms.
@@ -231,21 +297,23 @@ bool ReadCable(const std::vector<Tok>& t, size_t i, int default_year, Found* out
         out->end_tok = k + 1;
         out->post = post;
         out->year = FullYear(y);
-        return stripped.size() - b <= 7 + 0 || true;
+        out->dated = a == 2;
+        return true;
       }
     }
-  }
-  // Reversed "870 ULAANBAATAR" / "377 KATHMANDU" (golden parse_references).
-  if (t[k].upper.size() >= 3 && !SerialDigits(t[k].upper).empty() && IsDigit(t[k].upper[0]) &&
-      k + 1 < t.size() && IsAlpha(t[k + 1].upper[0])) {
-    std::string post = model::CanonicalPostName(t[k + 1].upper);
-    if (model::IsKnownPost(post) && post.size() >= 5 &&
-        (k + 2 >= t.size() || SerialDigits(t[k + 2].upper).empty())) {
-      out->id = model::MakeReferenceId(FullYear(default_year), post, SerialDigits(t[k].upper));
-      out->end_tok = k + 2;
-      out->post = post;
-      out->year = FullYear(default_year);
-      return true;
+    // A year glued to the post, the serial apart: "09SHENYANG 167" (10SHENYANG5).
+    if (a == 2 && b > a + 2 && b == stripped.size() && k + 1 < t.size() &&
+        IsDigit(t[k + 1].upper[0]) && !SerialDigits(t[k + 1].upper).empty()) {
+      std::string post = model::CanonicalPostName(stripped.substr(a));
+      if (model::IsKnownPost(post)) {
+        int y = model::ParseSmallInt(stripped.substr(0, 2));
+        out->id = model::MakeReferenceId(FullYear(y), post, SerialDigits(t[k + 1].upper));
+        out->end_tok = k + 2;
+        out->post = post;
+        out->year = FullYear(y);
+        out->dated = true;
+        return true;
+      }
     }
   }
   auto has_letters = [](const std::string& u) {
@@ -310,6 +378,7 @@ bool ReadCable(const std::vector<Tok>& t, size_t i, int default_year, Found* out
       y = YearFromToken(t[end + 1].upper);
       end += 3;
     }
+    out->dated = y >= 0;
     if (y < 0) y = default_year;
     out->id = model::MakeReferenceId(FullYear(y), post, serial);
     out->end_tok = end;
@@ -322,10 +391,81 @@ bool ReadCable(const std::vector<Tok>& t, size_t i, int default_year, Found* out
   return false;
 }
 
+// The reversed "870 ULAANBAATAR" / "377 KATHMANDU," (golden parse_references): a serial, then a
+// one-word post that ends the entry or is followed by punctuation. Tried only after the forward
+// form, so that "2008 RIO DE JANEIRO 236" (09BRASILIA177) is a year and a three-word post, not
+// serial 2008 of RIO.
+bool ReadCableReversed(const std::vector<Tok>& t, size_t k, int default_year, Found* out) {
+  if (t[k].upper.size() >= 3 && !SerialDigits(t[k].upper).empty() && IsDigit(t[k].upper[0]) &&
+      k + 1 < t.size() && IsAlpha(t[k + 1].upper[0]) &&
+      (k + 2 >= t.size() || !model::IsAlnum(t[k + 2].upper[0]))) {
+    std::string post = model::CanonicalPostName(t[k + 1].upper);
+    if (model::IsKnownPost(post) && post.size() >= 5) {
+      out->id = model::MakeReferenceId(FullYear(default_year), post, SerialDigits(t[k].upper));
+      out->end_tok = k + 2;
+      out->post = post;
+      out->year = FullYear(default_year);
+      out->dated = false;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool ReadCable(const std::vector<Tok>& t, size_t i, int default_year, Found* out) {
+  return ReadCableForward(t, i, default_year, out) || ReadCableReversed(t, i, default_year, out);
+}
+
+// The citing cable's ID split: "10STATE9124" → 2010, "STATE", 9124; year 0 when it is no ID.
+struct CitingId {
+  int year = 0;
+  std::string post;
+  long serial = 0;
+};
+
+CitingId SplitCitingId(std::string_view id) {
+  CitingId c;
+  if (id.size() < 4 || !IsDigit(id[0]) || !IsDigit(id[1])) return c;
+  size_t i = 2;
+  while (i < id.size() && IsAlpha(id[i])) ++i;
+  if (i == 2 || i >= id.size() || !model::IsAllDigits(id.substr(i)) || id.size() - i > 9) return c;
+  c.year = FullYear(model::ParseSmallInt(id.substr(0, 2)));
+  c.post = std::string(id.substr(2, i - 2));
+  c.serial = std::strtol(std::string(id.substr(i)).c_str(), nullptr, 10);
+  return c;
+}
+
+std::string TrailingSerial(const std::string& id) {
+  size_t i = id.size();
+  while (i > 0 && IsDigit(id[i - 1])) --i;
+  return id.substr(i);
+}
+
+// The year of a reference written without one (`year` is the citing cable's). Serials count up
+// through the year at each post (FORMAT.md §3) and a cable cites only cables sent before it, so
+// an undated reference to the citing cable's own post with a higher serial is from the year
+// before: "STATE 120288" in 10STATE9124 is 09STATE120288. Only the same post (canonical name) can
+// be compared; the comparison is numeric and strict (an equal serial is the cable itself). The
+// corpus agrees: of the 246 dated references to the citing cable's post, all 211 with a higher
+// serial are from an earlier year.
+int YearOfUndated(int year, const std::string& post, std::string_view serial, const CitingId& me) {
+  if (me.year == 0 || post != me.post || serial.empty() || serial.size() > 9 || year != me.year) {
+    return year;
+  }
+  long n = std::strtol(std::string(serial).c_str(), nullptr, 10);
+  return n > me.serial ? year - 1 : year;
+}
+
 // Reads the references of one entry (the text of one bullet, or of one ';'-separated part).
 void ReadEntry(std::string_view text, const std::string& label, int year,
                std::string_view citing, std::vector<Reference>* out) {
-  std::string_view trimmed = model::Trim(text);
+  // A pilcrow left by the HTML conversion before the next bullet is debris ("MITCHELL/SIMS TELCON
+  // 02/16/2010 ¶", golden 10SANAA317).
+  std::string cleaned(text);
+  for (size_t p = cleaned.find("\xC2\xB6"); p != std::string::npos; p = cleaned.find("\xC2\xB6", p)) {
+    cleaned.replace(p, 2, " ");
+  }
+  std::string_view trimmed = model::Trim(cleaned);
   while (!trimmed.empty() && (trimmed.back() == ',' || trimmed.back() == ';' ||
                               trimmed.back() == '.' || trimmed.back() == '-')) {
     trimmed.remove_suffix(1);
@@ -334,14 +474,26 @@ void ReadEntry(std::string_view text, const std::string& label, int year,
   if (trimmed.empty()) return;
   std::vector<Tok> t = Tokenize(trimmed);
   ReferenceKind kind = KindOfText(trimmed);
+  // An entry that opens with a cable reference is that cable, whatever its title says ("STATE
+  // 81957: REPORT OF U.S.-RUSSIA MANPADS EXPERTS MEETING", 09STATE83014).
+  if (kind != ReferenceKind::kUnknown && !t.empty()) {
+    Found f0;
+    if (ReadCable(t, 0, year % 100, &f0) && !f0.id.empty()) kind = ReferenceKind::kUnknown;
+  }
+  const CitingId me = SplitCitingId(citing);
   size_t before = out->size();
   if (kind == ReferenceKind::kUnknown || kind == ReferenceKind::kReport) {
     std::string last_post;
     int last_year = 0;
+    bool last_dated = false;
     size_t i = 0;
     while (i < t.size()) {
       Found f;
       if (kind != ReferenceKind::kReport && ReadCable(t, i, year % 100, &f)) {
+        if (!f.dated && !f.id.empty()) {
+          f.year = YearOfUndated(f.year, f.post, TrailingSerial(f.id), me);
+          f.id = model::MakeReferenceId(f.year, f.post, TrailingSerial(f.id));
+        }
         if (!f.id.empty() && f.id != citing) {
           Reference r;
           r.label = label;
@@ -354,6 +506,7 @@ void ReadEntry(std::string_view text, const std::string& label, int year,
         }
         last_post = f.post;
         last_year = f.year;
+        last_dated = f.dated;
         i = f.end_tok;
         // "AND 2764", ", 259032", "/935/317": more serials of the same post.
         while (i < t.size()) {
@@ -372,7 +525,9 @@ void ReadEntry(std::string_view text, const std::string& label, int year,
           Reference r;
           r.label = label;
           r.kind = ReferenceKind::kCable;
-          r.reference_id = model::MakeReferenceId(last_year, last_post, serial);
+          int y = last_dated ? last_year : YearOfUndated(FullYear(year % 100), last_post,
+                                                         model::StripLeadingZeros(serial), me);
+          r.reference_id = model::MakeReferenceId(y, last_post, serial);
           r.text = t[j].text;
           if (*r.reference_id != citing) out->push_back(std::move(r));
           i = j + 1;
@@ -599,7 +754,9 @@ std::vector<Reference> ParseReferences(std::string_view text, int year,
   // A reference that is only page-header debris ("001.2 OF 003") or empty is dropped.
   std::vector<Reference> kept;
   for (Reference& r : out) {
-    if (!r.reference_id && (r.text.empty() || !HasLetters(r.text))) continue;
+    if (!r.reference_id && (r.text.empty() || (!HasLetters(r.text) && r.kind != ReferenceKind::kReport))) {
+      continue;
+    }
     if (!r.reference_id && r.kind == ReferenceKind::kUnknown) {
       std::string u = model::ToUpperAscii(r.text);
       if (u.find(" OF ") != std::string::npos && !HasLetters(u.substr(0, u.find(" OF ")))) continue;
