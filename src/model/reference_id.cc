@@ -80,7 +80,7 @@ std::string ResolveKnown(std::string_view name) {
   return {};
 }
 
-std::string CorrectPost(const std::string& name) {
+std::string CorrectPost(const std::string& name, size_t min_misspelled = 4) {
   if (name.empty()) return name;
   if (auto known = ResolveKnown(name); !known.empty()) return known;
   // Glued prefixes.
@@ -94,7 +94,7 @@ std::string CorrectPost(const std::string& name) {
   for (const char* prefix_c : {"AMEMBASSY", "EMBASSY", "AMCONSUL", "USMISSION"}) {
     std::string_view prefix = prefix_c;
     if (name.size() >= prefix.size() + 3 && name.compare(0, prefix.size(), prefix) == 0) {
-      return CorrectPost(name.substr(prefix.size()));
+      return CorrectPost(name.substr(prefix.size()), min_misspelled);
     }
   }
   const auto& posts = KnownPostNames();
@@ -129,7 +129,7 @@ std::string CorrectPost(const std::string& name) {
   }
   // Misspellings: the unique nearest known post within a distance that grows with the length.
   int cap = name.size() >= 7 ? 2 : 1;
-  if (name.size() < 4) return name;
+  if (name.size() < min_misspelled) return name;
   int best_d = cap + 1;
   std::string_view best_post;
   bool tie = false;
@@ -155,7 +155,9 @@ bool IsSectionDebris(std::string_view run) {
 
 }  // namespace
 
-std::string CanonicalPostName(std::string_view post) {
+std::string CanonicalPostName(std::string_view post) { return CanonicalPostName(post, 4); }
+
+std::string CanonicalPostName(std::string_view post, size_t min_misspelled_letters) {
   // Digits mistyped for letters inside a name ("SANTIAG0", "0TTAWA", in golden REF cases).
   std::string cleaned;
   for (size_t i = 0; i < post.size(); ++i) {
@@ -170,7 +172,7 @@ std::string CanonicalPostName(std::string_view post) {
     }
     if (IsAlpha(c)) cleaned.push_back(ToUpperChar(c));
   }
-  return CorrectPost(cleaned);
+  return CorrectPost(cleaned, min_misspelled_letters);
 }
 
 std::string MakeReferenceId(int year, std::string_view post, std::string_view serial) {

@@ -21,6 +21,13 @@ namespace cablebase::model {
 // empty or letterless input.
 std::string CanonicalPostName(std::string_view post);
 
+// As above, but a name is corrected as a misspelling only when it has at least
+// `min_misspelled_letters` letters. Published IDs are known to be IDs, so a short misspelled post
+// is corrected there ("07SOIA828" → SOFIA); in running text (a REF entry) a short word one letter
+// from a post is more likely a word ("PARAS 3" is not PARIS, "HOME 2" not LOME), and the REF
+// reader asks for 6.
+std::string CanonicalPostName(std::string_view post, size_t min_misspelled_letters);
+
 // "06" + canonical post + serial without leading zeros. `year` may be 4-digit (2006) or 2-digit (6);
 // `serial` may have leading zeros ("001637" → "1637"). Empty when the post is empty, the serial is
 // not all digits or the year is negative.

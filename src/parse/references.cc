@@ -1,6 +1,7 @@
 // The REF block: labelled entries, cable references (year, post, serial) and other documents.
 #include <algorithm>
 #include <cstdlib>
+#include <set>
 
 #include "model/reference_id.h"
 #include "model/text_util.h"
@@ -14,6 +15,10 @@ namespace {
 using model::IsAlpha;
 using model::IsDigit;
 using model::IsSpace;
+
+// A word of a REF entry is read as a misspelled post only from 6 letters ("Colomobo 2304", golden
+// 02COLOMBO2314; "BRASILA"): "PARAS 3" is paragraphs, not PARIS (reference_id.h).
+constexpr size_t kMinMisspelledPost = 6;
 
 // Offset just after the REF label ("REF:", "REFS:", "REFTEL:", "Ref(s):", "REF."), or npos.
 size_t FindRefLabel(std::string_view text, size_t* label_pos) {
@@ -290,7 +295,7 @@ bool ReadCableForward(const std::vector<Tok>& t, size_t i, int default_year, Fou
     size_t c = b;
     while (c < stripped.size() && IsDigit(stripped[c])) ++c;
     if (b > a && c > b && c == stripped.size() && (a == 0 || a == 2)) {
-      std::string post = model::CanonicalPostName(stripped.substr(a, b - a));
+      std::string post = model::CanonicalPostName(stripped.substr(a, b - a), kMinMisspelledPost);
       if (model::IsKnownPost(post)) {
         int y = a == 2 ? model::ParseSmallInt(stripped.substr(0, 2)) : default_year;
         out->id = model::MakeReferenceId(FullYear(y), post, stripped.substr(b, c - b));
@@ -304,7 +309,7 @@ bool ReadCableForward(const std::vector<Tok>& t, size_t i, int default_year, Fou
     // A year glued to the post, the serial apart: "09SHENYANG 167" (10SHENYANG5).
     if (a == 2 && b > a + 2 && b == stripped.size() && k + 1 < t.size() &&
         IsDigit(t[k + 1].upper[0]) && !SerialDigits(t[k + 1].upper).empty()) {
-      std::string post = model::CanonicalPostName(stripped.substr(a));
+      std::string post = model::CanonicalPostName(stripped.substr(a), kMinMisspelledPost);
       if (model::IsKnownPost(post)) {
         int y = model::ParseSmallInt(stripped.substr(0, 2));
         out->id = model::MakeReferenceId(FullYear(y), post, SerialDigits(t[k + 1].upper));
@@ -357,7 +362,7 @@ bool ReadCableForward(const std::vector<Tok>& t, size_t i, int default_year, Fou
     if (s >= t.size()) continue;
     std::string serial = SerialDigits(t[s].upper.substr(0, t[s].upper.find('-')));
     if (serial.empty()) continue;
-    std::string post = model::CanonicalPostName(name);
+    std::string post = model::CanonicalPostName(name, kMinMisspelledPost);
     if (!model::IsKnownPost(post)) continue;
     size_t end = s + 1;
     int y = year >= 0 ? year : inner_year;
@@ -399,7 +404,7 @@ bool ReadCableReversed(const std::vector<Tok>& t, size_t k, int default_year, Fo
   if (t[k].upper.size() >= 3 && !SerialDigits(t[k].upper).empty() && IsDigit(t[k].upper[0]) &&
       k + 1 < t.size() && IsAlpha(t[k + 1].upper[0]) &&
       (k + 2 >= t.size() || !model::IsAlnum(t[k + 2].upper[0]))) {
-    std::string post = model::CanonicalPostName(t[k + 1].upper);
+    std::string post = model::CanonicalPostName(t[k + 1].upper, kMinMisspelledPost);
     if (model::IsKnownPost(post) && post.size() >= 5) {
       out->id = model::MakeReferenceId(FullYear(default_year), post, SerialDigits(t[k].upper));
       out->end_tok = k + 2;
@@ -601,22 +606,13 @@ bool StartsWithBullet(std::string_view line) {
   return s.size() >= 2 && IsAlpha(s[0]) && (s[1] == '.' || s[1] == ')' || s[1] == ':');
 }
 
-}  // namespace
 
-std::vector<Reference> ParseReferences(std::string_view text, int year,
-                                       std::string_view citing_reference_id) {
+// Reads the REF block whose entries start at `start` of `text`; sets `*stop` to the offset where
+// the block ended (text.size() when it ran to the end).
+std::vector<Reference> ParseRefBlock(std::string_view text, size_t start, int year,
+                                     std::string_view citing_reference_id, size_t* stop) {
   std::vector<Reference> out;
-  size_t label_pos = 0;
-  size_t start = FindRefLabel(text, &label_pos);
-  if (start == std::string_view::npos) {
-    // A block that starts with its first bullet and no label (golden: "A. REF AMMAN 222").
-    std::string_view t = model::TrimLeft(text);
-    if (t.size() >= 2 && (t[0] == 'A' || t[0] == 'a') && (t[1] == '.' || t[1] == ')')) {
-      start = text.size() - t.size();
-    } else {
-      return out;
-    }
-  }
+  *stop = text.size();
   // The block: to the end of the label's line, then following lines until a blank line that is
   // not followed by another bullet, a "Classified By" line, a paragraph, a classification line.
   std::string block;
@@ -634,7 +630,10 @@ std::vector<Reference> ParseReferences(std::string_view text, int year,
           if (!nt.empty() && nt != "\\" && nt != "-") break;
           ++n;
         }
-        if (n >= lines.size()) break;
+        if (n >= lines.size()) {
+          *stop = start + lines[i].begin;
+          break;
+        }
         std::string_view next = model::Trim(lines[n].text);
         // A page header line between bullets ("TRIPOLI 00000402" ... "001.2 OF 003") is skipped
         // by the entry reader; a bullet or a wrapped reference continues the block.
@@ -652,11 +651,15 @@ std::vector<Reference> ParseReferences(std::string_view text, int year,
         std::string_view after_text = after < lines.size() ? lines[after].text : std::string_view();
         bool continues = StartsWithBullet(next) || (IsDigit(next[0]) && !EndsRefBlock(next)) ||
                          internal::ContinuesRefAfterBlank(state, next, after_text);
-        if (!continues) break;
+        if (!continues) {
+          *stop = start + lines[i].begin;
+          break;
+        }
         i = n - 1;  // the blank run is read once
         continue;
       }
       if (EndsRefBlock(t) && !(i + 1 < lines.size() && StartsPageHeader(lines[i + 1].text))) {
+        *stop = start + lines[i].begin;
         break;
       }
     }
@@ -666,6 +669,7 @@ std::vector<Reference> ParseReferences(std::string_view text, int year,
     if (cut == std::string::npos) cut = u.find("CLASSIIED BY");
     if (cut != std::string::npos) {
       block.append(t.substr(0, cut));
+      *stop = start + lines[i].next;
       break;
     }
     block.append(t);
@@ -764,6 +768,57 @@ std::vector<Reference> ParseReferences(std::string_view text, int year,
     kept.push_back(std::move(r));
   }
   return kept;
+}
+
+}  // namespace
+
+std::vector<Reference> ParseReferences(std::string_view text, int year,
+                                       std::string_view citing_reference_id) {
+  size_t label_pos = 0;
+  size_t start = FindRefLabel(text, &label_pos);
+  if (start == std::string_view::npos) {
+    // A block that starts with its first bullet and no label (golden: "A. REF AMMAN 222").
+    std::string_view t = model::TrimLeft(text);
+    if (t.size() >= 2 && (t[0] == 'A' || t[0] == 'a') && (t[1] == '.' || t[1] == ')')) {
+      start = text.size() - t.size();
+    } else {
+      return {};
+    }
+  }
+  size_t stop = text.size();
+  std::vector<Reference> out = ParseRefBlock(text, start, year, citing_reference_id, &stop);
+  // A reference's identity across blocks: its ID, else its text in upper case.
+  auto KeyOf = [](const Reference& r) {
+    return r.reference_id ? "#" + *r.reference_id : model::ToUpperAscii(r.text);
+  };
+  std::set<std::string> seen;
+  // Further REF blocks, each opening a line: a second block after the Classified By line, or the
+  // header repeated below the metadata copy in lower case (09KHARTOUM881 "REF: KHARTOUM 00378" …
+  // "Ref: khartoum 00378"). A reference already read is not read twice. At most 8 blocks: no
+  // real header has more, and each costs a pass over the rest of the text.
+  for (int blocks = 1; blocks < 8 && stop < text.size(); ++blocks) {
+    std::string_view rest = text.substr(stop);
+    size_t pos = 0;
+    size_t s = FindRefLabel(rest, &pos);
+    if (s == std::string_view::npos) break;
+    size_t ls = rest.rfind('\n', pos);
+    ls = ls == std::string_view::npos ? 0 : ls + 1;
+    size_t from = stop + s;
+    if (!model::Trim(rest.substr(ls, pos - ls)).empty()) {
+      // A REF label inside a line (body text): no block; look after it.
+      stop = from;
+      continue;
+    }
+    size_t next_stop = text.size();
+    if (seen.empty()) {
+      for (const Reference& o : out) seen.insert(KeyOf(o));
+    }
+    for (Reference& r : ParseRefBlock(text, from, year, citing_reference_id, &next_stop)) {
+      if (seen.insert(KeyOf(r)).second) out.push_back(std::move(r));
+    }
+    stop = std::max(next_stop, from + 1);
+  }
+  return out;
 }
 
 }  // namespace cablebase::parse
