@@ -176,7 +176,7 @@ TEST(RefBlankLine, ManyBlankSeparatedEntriesAreAllRead) {
   }
   std::vector<Reference> refs = ParseReferences(text, 2006, "");
   ASSERT_EQ(refs.size(), 20000u);
-  EXPECT_EQ(refs.back().label, "F");
+  EXPECT_EQ(refs.back().reference_id.value_or(""), "06MOSCOW20000");
 }
 
 // --- Kinds of documents that are not cables. ---
