@@ -197,6 +197,10 @@ std::string PublishedDateToIso(std::string_view s) {
     if (!ValidDate(y, mo, d) || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 60) {
       return {};
     }
+    // Local midnight is a calendar date, not an instant: the alx files write the day the cable was
+    // created as "Tue Jan 19 00:00:00 +0100 2010" (10MADRID49, DTG 191734Z JAN 10), and applying the
+    // offset would move it to the 18th. Only a time of day other than midnight is converted.
+    if (h == 0 && mi == 0 && sec == 0) offset_minutes = 0;
     long minutes = DaysFromCivil(y, mo, d) * 1440L + h * 60 + mi - offset_minutes;
     long days = minutes >= 0 ? minutes / 1440 : (minutes - 1439) / 1440;
     long rem = minutes - days * 1440;

@@ -20,7 +20,9 @@ std::string NormalizeDtg(std::string_view dtg);
 
 // A publishing timestamp → ISO 8601 UTC "YYYY-MM-DDTHH:MM:SSZ". Accepted forms (FORMAT.md §1):
 // "2004-01-20 12:12" (Cablegate HTML, taken as UTC), "12/28/1966 18:48" (CSV dump, M/D/YYYY, not
-// zero-padded), "Wed Jul 09 00:00:00 +0200 2008" (alx text files; the offset is applied), and an
+// zero-padded), "Wed Jul 09 00:00:00 +0200 2008" (alx text files: local midnight is
+// the calendar date, "2008-07-09T00:00:00Z", never shifted across midnight; another time of day has
+// its offset applied), and an
 // already ISO "2006-02-20T10:07:00Z". Empty on failure.
 std::string PublishedDateToIso(std::string_view s);
 

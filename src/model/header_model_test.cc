@@ -56,7 +56,12 @@ TEST(ModelDates, DtgToIso) {
 TEST(ModelDates, PublishedDates) {
   EXPECT_EQ(PublishedDateToIso("2004-01-20 12:12"), "2004-01-20T12:12:00Z");
   EXPECT_EQ(PublishedDateToIso("12/28/1966 18:48"), "1966-12-28T18:48:00Z");
-  EXPECT_EQ(PublishedDateToIso("Wed Jul 09 00:00:00 +0200 2008"), "2008-07-08T22:00:00Z");
+  // Local midnight is the calendar date, never shifted across midnight (issue 11; alx 08VLADIVOSTOK68).
+  EXPECT_EQ(PublishedDateToIso("Wed Jul 09 00:00:00 +0200 2008"), "2008-07-09T00:00:00Z");
+  EXPECT_EQ(PublishedDateToIso("Tue Jan 19 00:00:00 +0100 2010"), "2010-01-19T00:00:00Z");
+  // Another time of day is an instant: its offset is applied (written for the test).
+  EXPECT_EQ(PublishedDateToIso("Tue Jan 19 00:30:00 +0100 2010"), "2010-01-18T23:30:00Z");
+  EXPECT_EQ(PublishedDateToIso("Tue Jan 19 17:34:00 -0500 2010"), "2010-01-19T22:34:00Z");
   EXPECT_EQ(PublishedDateToIso(""), "");
 }
 

@@ -15,8 +15,8 @@ namespace cablebase::model {
 // apostrophes removed, known aliases and misspellings mapped ("RIO DE JANEIRO"/"RIO" →
 // "RIODEJANEIRO", "SECSTATE"/"WASHDC"/"SECSTATE WASHDC" → "STATE", "USUN" → "USUNNEWYORK", "HAGUE" →
 // "THEHAGUE", "N'DJAMENA" → "NDJAMENA", "HCMC" → "HOCHIMINHCITY"). Prefixes that are not part of the
-// post ("AMEMBASSY", "AMCONSUL", "EMBASSY", "EFTO") are dropped. An unknown name within a small edit
-// distance of exactly one known post is corrected to it ("BRASILA" → "BRASILIA", as in the REF of
+// post ("AMEMBASSY", "AMCONSUL", "EMBASSY", "EFTO") are dropped. An unknown name of 4+ letters one
+// edit (insert, delete, substitute, swap neighbours) away from exactly one known post is corrected to it ("BRASILA" → "BRASILIA", as in the REF of
 // golden case 09BRASILIA931); other unknown names are returned cleaned but unchanged. Empty for an
 // empty or letterless input.
 std::string CanonicalPostName(std::string_view post);
@@ -36,7 +36,8 @@ std::string MakeReferenceId(int year, std::string_view post, std::string_view se
 // Repairs a reference ID as published (Cablegate published some malformed IDs): strips section
 // debris ("08SCTION02OF02SAOPAULO335" → "08SAOPAULO335"), caption prefixes ("09EFTOLONDON2468",
 // "09AMEMBASSYHANOI1284"), a doubled year ("7575LIBREVILLE1895" → "75LIBREVILLE1895"), trailing junk
-// after the serial ("06MADRID002583ZFR2585", "90STATE255723TOSEC140328"), leading zeros, and
+// after the serial ("06MADRID002583ZFR2585", "90STATE255723TOSEC140328"), leading zeros, a
+// four-digit year (NARA/AAD and PlusD "1974ATHENS03099" → "74ATHENS3099"), and
 // canonicalises the post (CanonicalPostName). Returns the input upper-cased and trimmed when it does
 // not look like a reference ID at all.
 std::string CanonicalizeReferenceId(std::string_view id);

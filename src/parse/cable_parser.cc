@@ -139,8 +139,13 @@ Result<Cable> ParseCable(const RawCable& raw) {
 
   // Dates.
   std::string dtg_iso = c.dtg.empty() ? std::string() : model::DtgToIso(c.dtg);
-  if (!raw.created.empty()) c.created = model::PublishedDateToIso(raw.created);
-  if (c.created.empty()) c.created = dtg_iso;
+  // `created` is the DTG's instant when the text has one: it is the telegram's own time, while the
+  // publishers' dates are a calendar day (alx: local midnight, 10MADRID49) or a time whose minutes
+  // are the hour again on a 12-hour clock (2010 Cablegate pages: 04ANKARA348 "2004-01-20 12:12" for
+  // DTG 201247Z JAN 04; 66BUENOSAIRES2481 "18:06" where the 2011 page and CSV row say 18:48).
+  // Without a DTG the publisher's date stands (docs/cable_format.md §9).
+  c.created = dtg_iso;
+  if (c.created.empty() && !raw.created.empty()) c.created = model::PublishedDateToIso(raw.created);
   if (!raw.released.empty()) c.released = model::PublishedDateToIso(raw.released);
 
   // Identity: the published ID (canonicalised), else made from the classification line.

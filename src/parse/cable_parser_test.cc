@@ -167,7 +167,8 @@ TEST(ParseCableCorpus, Tripoli65Html) {
   CABLEBASE_SHARED_SET(fixtures, "parse");
   Cable c = ReadAndParse("09TRIPOLI65.html");
   EXPECT_EQ(c.reference_id, "09TRIPOLI65");
-  EXPECT_EQ(c.created, "2009-01-28T17:05:00Z");
+  // The DTG 281700Z JAN 09, not the 2010 page's "2009-01-28 17:05" (minutes = the hour, 12-hour clock).
+  EXPECT_EQ(c.created, "2009-01-28T17:00:00Z");
   EXPECT_EQ(c.released, "2010-12-07T21:09:00Z");
   EXPECT_EQ(c.origin, "Embassy Tripoli");
   EXPECT_EQ(c.metadata_classification, "CONFIDENTIAL//NOFORN");

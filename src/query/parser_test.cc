@@ -70,6 +70,11 @@ TEST(QueryParser, FiltersAreNormalised) {
   // Published malformed IDs are repaired as in the archive (model/reference_id.h).
   EXPECT_EQ(Tree("cites:7575LIBREVILLE1895"), "cites:75LIBREVILLE1895");
   EXPECT_EQ(Tree("citedby:06MOSCOW1637"), "citedby:06MOSCOW1637");
+  // NARA/AAD and PlusD spell the year with four digits and pad the serial (corpus-more
+  // plusd-html/1974ATHENS03099_b.html): both spellings name the same cable (issue 11).
+  EXPECT_EQ(Tree("ref:1974ATHENS03099"), "ref:74ATHENS3099");
+  EXPECT_EQ(Tree("cites:74athens3099"), "cites:74ATHENS3099");
+  EXPECT_EQ(Tree("citedby:1975MOSCOW01234"), "citedby:75MOSCOW1234");
   EXPECT_EQ(Tree("subject:hamas subject:\"visit to\" subject:mosc*"),
             "(AND subject:\"hamas\" subject:\"visit to\" subject:\"mosc\"*)");
 }

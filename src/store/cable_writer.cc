@@ -185,8 +185,13 @@ Result<std::unique_ptr<CableWriter>> CableWriter::Create(Db& db) {
     std::string sql;
   } stmts[] = {
       {&w->find_version_,
-       "SELECT id, source_path, source_line FROM cable_versions "
+       "SELECT id, source_path, source_line, released FROM cable_versions "
        "WHERE reference_id = ?1 AND content_hash = ?2"},
+      {&w->adopt_source_,
+       "UPDATE cable_versions SET released = ?2, source_path = ?3, source_format = ?4, "
+       "source_line = ?5, source_csv_id = ?6, published_id = ?7, created = ?8, "
+       "published_classification = ?9, origin = ?10, published_references = ?11, "
+       "header_raw = ?12, text_raw = ?13, published_title = ?14 WHERE id = ?1"},
       {&w->max_version_,
        "SELECT coalesce(max(version), 0) FROM cable_versions WHERE reference_id = ?1"},
       {&w->insert_version_,
@@ -418,11 +423,34 @@ Result<PutOutcome> CableWriter::Put(const PreparedCable& p) {
     int64_t vid = find_version_.ColumnInt(0);
     std::string path = find_version_.ColumnText(1);
     int64_t line = find_version_.ColumnInt(2);
+    std::string stored_released = find_version_.ColumnText(3);
     find_version_.Reset();
-    // Same content from another source (an HTML page and a CSV row of one cable): the first one
-    // read stays. Same source, current version, row derived by another cablebase version (or by
-    // schema 1's, NULL): derive the row again.
-    if (path != c.source.path || line != c.source.line) return PutOutcome::kUnchanged;
+    // Same content from another source (an HTML page and a CSV row of one cable): the source with
+    // the latest `released` stays, the first one read on a tie, so that ingest order changes
+    // nothing. 72TEHRAN5055's 2010 and 2011 pages differ only in whitespace and in the page's
+    // creation time, which the DTG replaces: one version, released 2011-08-30 in either order.
+    // Same source, current version, row derived by another cablebase version (or by schema 1's,
+    // NULL): derive the row again.
+    if (path != c.source.path || line != c.source.line) {
+      if (c.released.empty() || c.released <= stored_released) return PutOutcome::kUnchanged;
+      adopt_source_.Reset();
+      adopt_source_.BindInt(1, vid);
+      adopt_source_.BindText(2, c.released);
+      adopt_source_.BindText(3, c.source.path);
+      adopt_source_.BindText(
+          4, c.source.format == InputFormat::kAuto ? "" : InputFormatName(c.source.format));
+      adopt_source_.BindIntOrNull(5, c.source.line);
+      adopt_source_.BindText(6, c.source.csv_id);
+      BindVersionSource(adopt_source_, 7, c);
+      if (Status s = adopt_source_.Run(); !s.ok()) return s;
+      Result<CableRow> row = find_cable();
+      if (!row.ok()) return row.status();
+      Result<int64_t> best = best_version();
+      if (!best.ok()) return best.status();
+      if (*best != vid) return PutOutcome::kUnchanged;
+      if (Status s = WriteCurrent(p, vid, row->id, row->count); !s.ok()) return s;
+      return PutOutcome::kRefreshed;
+    }
     Result<CableRow> row = find_cable();
     if (!row.ok()) return row.status();
     if (row->version_id != vid || row->parsed_by_this_version) return PutOutcome::kUnchanged;

@@ -74,7 +74,7 @@ class CableWriter {
   int64_t unindexed_rows_ = 0;   // rows inserted since (or found unindexed by Create)
   Statement index_new_rows_;
   Statement find_version_, max_version_, insert_version_, find_cable_, current_released_,
-      insert_cable_, update_cable_, bump_count_, refresh_title_, insert_addressee_, insert_tag_,
+      insert_cable_, update_cable_, bump_count_, refresh_title_, adopt_source_, insert_addressee_, insert_tag_,
       insert_caveat_, insert_ref_, insert_paragraph_;
   Statement delete_children_[5];
 };

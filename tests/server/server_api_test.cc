@@ -228,7 +228,7 @@ TEST_F(ServerApiTest, CableRecordAndText) {
   json j = Json(r);
   EXPECT_EQ(j["reference_id"], "08LONDON1350");
   EXPECT_EQ(j["subject"], "HMG RAISES THE BAR ON INTEL FLIGHTS");
-  EXPECT_EQ(j["created"], "2008-05-14T15:03:00Z");
+  EXPECT_EQ(j["created"], "2008-05-14T15:06:00Z");  // the DTG 141506Z MAY 08 (page: "15:03")
   EXPECT_EQ(j["origin"], "Embassy London");
   // Reference IDs are case-insensitive.
   EXPECT_EQ(Json(Api("/api/cables/08london1350"))["reference_id"], "08LONDON1350");
@@ -251,7 +251,8 @@ TEST_F(ServerApiTest, UnknownOrMalformedCableIds) {
   EXPECT_EQ(slash.body.find("root:"), std::string::npos);
 }
 
-// 10MADRID49 was published as a Cablegate page and as alx text: two versions.
+// 10MADRID49 was published as a Cablegate page and as alx text (one version: same text, created
+// from the DTG); 10MADRID49_revised.txt, written for the test, is a second version.
 TEST_F(ServerApiTest, VersionsAndDiff) {
   HttpResponse r = Api("/api/cables/10MADRID49/versions");
   ASSERT_EQ(r.status, 200) << r.body;
@@ -385,7 +386,7 @@ TEST_F(ServerApiTest, ExportStreamsEveryFormat) {
   ASSERT_EQ(csv.status, 200);
   EXPECT_EQ(csv.header("content-type"), "text/csv; charset=utf-8");
   EXPECT_EQ(csv.body.rfind("reference_id,created,", 0), 0u);
-  EXPECT_NE(csv.body.find("\n08LONDON1350,2008-05-14T15:03:00Z,"), std::string::npos);
+  EXPECT_NE(csv.body.find("\n08LONDON1350,2008-05-14T15:06:00Z,"), std::string::npos);
   EXPECT_EQ(std::count(csv.body.begin(), csv.body.end(), '\n') >= 7, true);  // header + 6 cables
 
   HttpResponse g = Api("/api/export?format=graphml");
