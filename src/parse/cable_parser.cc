@@ -12,6 +12,7 @@
 #include "parse/body.h"
 #include "parse/body_lines.h"
 #include "parse/message_header.h"
+#include "parse/routing_header_only.h"
 #include "parse/text_header.h"
 #include "parse/transmission.h"
 
@@ -87,6 +88,21 @@ std::string LoneDtg(std::string_view header) {
   return {};
 }
 
+// True when a published ID carries the debris of a "SECTION nn OF nn" caption after its year: a
+// run of 4+ letters at most two edits from SECTION followed by a digit ("09SECTION01OF03...",
+// "08SCTION02OF02...", "08ECTION01OF02...", "09SQCTION02OF02...").
+bool HasSectionDebris(std::string_view published) {
+  std::string s;
+  for (char ch : published) {
+    if (model::IsAlnum(ch)) s.push_back(model::ToUpperChar(ch));
+  }
+  if (s.size() < 8 || !model::IsDigit(s[0]) || !model::IsDigit(s[1])) return false;
+  size_t e = 2;
+  while (e < s.size() && model::IsAlpha(s[e])) ++e;
+  if (e - 2 < 4 || e >= s.size()) return false;
+  return model::EditDistance(std::string_view(s).substr(2, e - 2), "SECTION", true, 2) <= 2;
+}
+
 bool IsEmpty(const parse::MessageHeader& m) {
   return m.dtg.empty() && m.originator.empty() && m.to.empty() && m.info.empty();
 }
@@ -154,6 +170,24 @@ Result<Cable> ParseCable(const RawCable& raw) {
     c.reference_id = model::CanonicalizeReferenceId(published);
     if (c.reference_id != published) c.reference_id_published = published;
   }
+  // A published ID repaired of section debris is checked against the cable's own classification
+  // line: when that names the same year and serial and a known post other than
+  // the repaired one, the text's post is the cable's ("09SECTION01OF03BRUSSELS1234" whose line says
+  // USEU BRUSSELS 001234 is 09USEUBRUSSELS1234; the debris cannot show which Brussels it was).
+  if (HasSectionDebris(c.reference_id_published) && cl && !cl->post.empty() &&
+      !cl->serial.empty()) {
+    std::string from_text =
+        model::MakeReferenceId(YearOfReferenceId(c.reference_id), cl->post, cl->serial);
+    std::string post = model::CanonicalPostName(cl->post);
+    std::string serial = model::StripLeadingZeros(cl->serial);
+    const std::string& id = c.reference_id;
+    bool same_serial = id.size() > serial.size() + 2 &&
+                       id.compare(id.size() - serial.size(), serial.size(), serial) == 0 &&
+                       !model::IsDigit(id[id.size() - serial.size() - 1]);
+    if (!from_text.empty() && from_text != id && same_serial && model::IsKnownPost(post)) {
+      c.reference_id = from_text;
+    }
+  }
   if (c.reference_id.empty() && cl && !cl->post.empty() && !cl->serial.empty()) {
     int year = YearOfIso(dtg_iso);
     if (year == 0) year = YearOfIso(c.created);
@@ -207,6 +241,18 @@ Result<Cable> ParseCable(const RawCable& raw) {
   c.partial =
       parse::IsPartialExtract(Prefix(raw.header, kMaxHeaderBytes)) || parse::IsPartialExtract(text);
   c.body = parse::CleanBodyLines(lines, body_line);
+  // Header-only: nothing follows the routing header, so it is header and the cable has no text
+  // (parse/routing_header_only.h; 09KHARTOUM881's routing block without the text block). Before
+  // issue 11 the header lines became the body.
+  if (parse::IsRoutingHeaderOnly(text)) {
+    if (model::Trim(raw.header).empty()) c.header_raw = raw.text;
+    c.text_raw.clear();
+    c.body.clear();
+    c.paragraphs.clear();
+    c.signers.clear();
+    c.summary.clear();
+    c.comment.clear();
+  }
   return c;
 }
 

@@ -16,6 +16,7 @@
 #include "model/text_util.h"
 #include "read/charset.h"
 #include "read/classification_line.h"
+#include "read/dump_rows.h"
 
 namespace cablebase::read {
 namespace {
@@ -176,7 +177,10 @@ std::string TakeTrailingPublisherRecord(const std::string& created, std::string*
 
 }  // namespace
 
-Result<RawCable> ReadCablegateHtml(std::string_view bytes, std::string_view path) {
+namespace {
+
+// Every cable of the page: one, or one per dump row its text block holds.
+Result<std::vector<RawCable>> ReadPageCables(std::string_view bytes, std::string_view path) {
   const std::string file(path);
   if (model::Trim(bytes).empty()) {
     return Status(StatusCode::kParseError, "empty input: no Cablegate page", file, 1);
@@ -232,6 +236,52 @@ Result<RawCable> ReadCablegateHtml(std::string_view bytes, std::string_view path
                   "expected a Cablegate page: no <table class='cable'> and no <pre> block", file,
                   1);
   }
+  // Raw dump rows in the text block (FORMAT.md §1.6; 09KHARTOUM881, 09NAIROBI2497): each row is
+  // a cable read like a CSV-dump row; the page's table fills what the first row does not say.
+  if (!pres.empty()) {
+    std::vector<DumpRow> rows =
+        SplitDumpRows(NormalizeNewlines(pres.size() == 1 ? pres[0] : pres[1]));
+    if (!rows.empty()) {
+      const std::string page_header = pres.size() >= 2 ? NormalizeNewlines(pres[0]) : "";
+      std::vector<RawCable> out;
+      for (size_t i = 0; i < rows.size(); ++i) {
+        DumpRow& row = rows[i];
+        RawCable r;
+        if (i == 0) {
+          r = raw;  // the page's metadata is the first row's cable
+        } else {
+          r.source = raw.source;
+          r.bytes = 0;
+        }
+        r.source.csv_id = row.id;
+        if (r.reference_id.empty()) r.reference_id = row.reference_id;
+        if (r.created.empty()) r.created = row.created;
+        if (r.origin.empty()) r.origin = row.origin;
+        if (r.classification.empty()) r.classification = row.classification;
+        r.references = std::move(row.references);
+        if (!row.header.empty()) {
+          r.header = std::move(row.header);
+          r.text = std::move(row.text);
+        } else {
+          // One column per line: header and text are not separated; the text is cut at its
+          // classification line like a single <pre> (09KHARTOUM881: the routing header again, the
+          // TAGS, SUBJECT and REF lines, then "C o n f i d e n t i a l section 01 of 02 ...").
+          HeaderAndText split = SplitHeaderAndText(row.text);
+          r.header = std::move(split.header);
+          r.text = std::move(split.text);
+          if (r.header.empty()) r.header = page_header;
+        }
+        r.header = NormalizeNewlines(r.header);
+        r.text = NormalizeNewlines(r.text);
+        out.push_back(std::move(r));
+      }
+      for (size_t i = 2; i < pres.size(); ++i) {
+        out.back().text += "\n";
+        out.back().text += NormalizeNewlines(pres[i]);
+      }
+      return out;
+    }
+  }
   if (pres.size() == 1) {
     HeaderAndText split = SplitHeaderAndText(pres[0]);
     raw.header = std::move(split.header);
@@ -248,7 +298,28 @@ Result<RawCable> ReadCablegateHtml(std::string_view bytes, std::string_view path
   raw.header = NormalizeNewlines(raw.header);
   raw.text = NormalizeNewlines(raw.text);
   raw.title = TakeTrailingPublisherRecord(raw.created, &raw.text);
-  return raw;
+  std::vector<RawCable> out;
+  out.push_back(std::move(raw));
+  return out;
+}
+
+}  // namespace
+
+Result<RawCable> ReadCablegateHtml(std::string_view bytes, std::string_view path) {
+  Result<std::vector<RawCable>> all = ReadPageCables(bytes, path);
+  if (!all.ok()) return all.status();
+  return std::move(all->front());
+}
+
+void ReadCablegatePage(std::string_view bytes, std::string_view path, const RawCableSink& sink) {
+  Result<std::vector<RawCable>> all = ReadPageCables(bytes, path);
+  if (!all.ok()) {
+    sink(all.status());
+    return;
+  }
+  for (RawCable& r : *all) {
+    if (!sink(std::move(r))) return;
+  }
 }
 
 }  // namespace cablebase::read

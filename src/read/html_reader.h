@@ -30,6 +30,13 @@ namespace cablebase::read {
 // block. Thread-safe.
 Result<RawCable> ReadCablegateHtml(std::string_view bytes, std::string_view path);
 
+// Every cable of a Cablegate page, passed to `sink` in order: the page's cable, or, when the text
+// block holds raw rows of the publisher's database dump (read/dump_rows.h; 09KHARTOUM881), one
+// cable per row — the first with the page's table metadata (filled from its row where the table
+// is silent) and the row's references; a later row (a second cable in the block) with its own
+// columns only. A page that cannot be read is one failed Result. Thread-safe.
+void ReadCablegatePage(std::string_view bytes, std::string_view path, const RawCableSink& sink);
+
 }  // namespace cablebase::read
 
 #endif  // CABLEBASE_READ_HTML_READER_H_

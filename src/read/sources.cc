@@ -52,7 +52,7 @@ bool ReadUpTo(int fd, uint64_t want, std::string* out) {
 Status ReadOneCable(std::string_view bytes, InputFormat format, std::string_view path,
                     const RawCableSink& sink) {
   if (format == InputFormat::kCablegateHtml) {
-    sink(read::ReadCablegateHtml(bytes, path));
+    read::ReadCablegatePage(bytes, path, sink);
   } else {
     sink(read::ReadPlainText(bytes, path));
   }

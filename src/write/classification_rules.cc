@@ -27,6 +27,7 @@ void CheckClassificationRules(const RuleContext& ctx) {
   const Cable& c = ctx.cable();
   int overall = ClassificationRank(c.classification);
   if (c.classification.empty()) {
+    if (ctx.HasNoText()) return;  // TXT001 says it
     ctx.Report("CLS001", "no classification line at the start of the text", ctx.index().TextStart());
   } else if (overall < 0) {
     ctx.Report("CLS001", "classification '" + c.classification + "' is not a known level",

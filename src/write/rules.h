@@ -54,6 +54,10 @@ class RuleContext {
   // no numbered paragraph (09BERLIN406 stops after SUBJECT). Rules that require a part of the
   // text header cannot tell such a cable from one that lacks the part, so they skip it.
   bool TruncatedBeforeBody() const;
+  // True when the cable has no text at all: nothing follows the routing header (09KHARTOUM881's
+  // routing block alone), or the publisher's file holds only its metadata (alx 08MOSCOW2426).
+  // TXT001 says so once; the rules that need a text header (CLS001, TAG001, SUB001) are skipped.
+  bool HasNoText() const;
 
  private:
   const Cable& cable_;
@@ -71,6 +75,7 @@ void CheckTagRules(const RuleContext& ctx);               // tag_rules.cc
 void CheckParagraphRules(const RuleContext& ctx);         // paragraph_rules.cc
 void CheckSectionRules(const RuleContext& ctx);           // section_rules.cc
 void CheckReferenceRules(const RuleContext& ctx);         // reference_rules.cc
+void CheckTextRules(const RuleContext& ctx);              // text_rules.cc
 void CheckAddresseeRules(const RuleContext& ctx);         // addressee_rules.cc
 
 }  // namespace cablebase::write

@@ -21,7 +21,7 @@ void CheckTagRules(const RuleContext& ctx) {
     if (!rest.empty() && rest[0] == ':') rest.remove_prefix(1);
     raw_tags = !model::Trim(rest).empty();
   }
-  if (c.tags.empty() && !raw_tags && !ctx.TruncatedBeforeBody()) {
+  if (c.tags.empty() && !raw_tags && !ctx.TruncatedBeforeBody() && !ctx.HasNoText()) {
     ctx.Report("TAG001", "no TAGS", tags_line.found() ? tags_line : ctx.TextLine("SUBJECT"));
   }
   for (const std::string& tag : c.tags) {
@@ -40,7 +40,7 @@ void CheckTagRules(const RuleContext& ctx) {
     }
   }
   if (model::Trim(c.subject).empty() && !ctx.TextHeaderLine("SUBJ").found() &&
-      !ctx.TruncatedBeforeBody()) {
+      !ctx.TruncatedBeforeBody() && !ctx.HasNoText()) {
     Position subj = ctx.TextLine("SUBJ");
     ctx.Report("SUB001", "no SUBJECT", subj.found() ? subj : tags_line);
   }

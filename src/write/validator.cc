@@ -3,6 +3,7 @@
 
 #include "cablebase/write.h"
 #include "model/text_util.h"
+#include "parse/routing_header_only.h"
 #include "write/rules.h"
 
 namespace cablebase {
@@ -13,6 +14,9 @@ namespace {
 // docs/validate_rules.md explains each with the real cables that show it.
 const std::vector<ValidationRule>& RuleTable() {
   static const std::vector<ValidationRule> kRules = {
+      {"TXT001", Severity::kError, "text",
+       "The cable has a text: something follows the routing header (a header-only page or a "
+       "metadata-only file has none)."},
       {"DTG001", Severity::kError, "dtg",
        "The date-time group is DDHHMMZ MON YY: a day that exists in that month, hour 00-23, "
        "minute 00-59, month JAN-DEC."},
@@ -143,6 +147,11 @@ int64_t RuleContext::TextHeaderEnd() const {
   return index_.line_count();
 }
 
+bool RuleContext::HasNoText() const {
+  if (!cable_.body.empty() || !cable_.paragraphs.empty()) return false;
+  return model::Trim(raw_.text).empty() || parse::IsRoutingHeaderOnly(raw_.text);
+}
+
 bool RuleContext::TruncatedBeforeBody() const {
   if (!cable_.paragraphs.empty()) return false;
   std::string_view text = model::TrimRight(raw_.text);
@@ -174,6 +183,7 @@ std::vector<Diagnostic> ValidateCable(const Cable& cable, const RawCable& raw) {
   write::CheckTagRules(ctx);
   write::CheckParagraphRules(ctx);
   write::CheckReferenceRules(ctx);
+  write::CheckTextRules(ctx);
   std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return a.line != b.line ? a.line < b.line : a.column < b.column;
   });

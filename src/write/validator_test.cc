@@ -156,6 +156,10 @@ const std::vector<RuleCase>& Cases() {
                       c.paragraphs[0].portion_marking = "U"; },
        [](Cable& c) { c.classification = "UNCLASSIFIED"; c.paragraphs[1].portion_marking = "SBU";
                       c.paragraphs[0].portion_marking = "U"; }},
+      // TXT001: a cable without text (header-only, 09KHARTOUM881's routing block alone).
+      {"TXT001", [](Cable&) {},
+       [](Cable& c) { c.text_raw.clear(); c.body.clear(); c.paragraphs.clear(); },
+       [](std::string& t) { t = t.substr(0, t.find("\n\n")) + "\n"; }},
       {"TAG001", [](Cable& c) { c.tags = {"PGOV"}; }, [](Cable& c) { c.tags.clear(); }},
       {"TAG002", [](Cable& c) { c.tags = {"PGOV", "KDEM", "NATO"}; },
        [](Cable& c) { c.tags = {"PGOV", "PXQZ"}; }},
