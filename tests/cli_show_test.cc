@@ -121,6 +121,17 @@ TEST_F(CliShow, ReleaseThatHappenedIsDeclassified) {
   EXPECT_EQ(r.out.find("Declassify on"), std::string::npos) << r.out;
 }
 
+// A NARA/AAD document number names the same cable as its Cablegate ID (issue 11/13): the year in
+// four digits and the serial zero-padded. Before, "1972TEHRAN01164" was read as year 19.
+TEST_F(CliShow, FourDigitYearDocumentNumberShowsTheCable) {
+  testing_util::CommandResult r = Show("1972TEHRAN01164");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("72TEHRAN1164"), std::string::npos) << r.out;
+  testing_util::CommandResult missing = Show("1972TEHRAN01165");
+  EXPECT_EQ(missing.exit_code, 1) << missing.out;
+  EXPECT_EQ(missing.out.find("19TEHRAN"), std::string::npos) << missing.out;
+}
+
 TEST_F(CliShow, UnknownIdExitsOneWithMessage) {
   testing_util::CommandResult r = Show("06MOSCOW9999");
   EXPECT_EQ(r.exit_code, 1) << r.out;
