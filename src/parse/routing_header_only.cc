@@ -56,6 +56,34 @@ bool OpensText(std::string_view line) {
   return !line.empty() && model::IsDigit(line[0]);
 }
 
+// An addressee line after FM/TO/INFO: at most 8 words and the shape of an addressee — a routing
+// indicator before a slash (`RUEHGG/UN SECURITY COUNCIL COLLECTIVE PRIORITY`), a precedence word
+// or a sequence number at the end (`AMEMBASSY KINSHASA PRIORITY 0100`), a collective, or a sender
+// title or Washington address (`AMEMBASSY PARIS`, `SECDEF WASHDC`). A line of prose in capitals is
+// not one, so a text without a classification line is never taken for header.
+bool IsAddresseeLine(const std::vector<std::string_view>& words) {
+  if (words.empty() || words.size() > 8) return false;
+  std::string_view first = words.front(), last = words.back();
+  size_t slash = first.find('/');
+  if (slash != std::string_view::npos && IsRoutingIndicator(first.substr(0, slash))) return true;
+  static const char* const kEnds[] = {"IMMEDIATE", "PRIORITY", "ROUTINE", "FLASH", "WASHDC", "DC"};
+  for (const char* e : kEnds) {
+    if (last == e) return true;
+  }
+  bool sequence = !last.empty();
+  for (char c : last) sequence = sequence && (model::IsDigit(c) || c == '-');
+  if (sequence && words.size() > 1) return true;
+  static const char* const kFirsts[] = {"AMEMBASSY", "AMCONSUL", "USMISSION", "SECSTATE", "SECDEF",
+                                        "USDEL", "USUN", "USNATO", "USEU", "CINC", "CDR", "COMSIXTHFLT"};
+  for (const char* f : kFirsts) {
+    if (first == f) return true;
+  }
+  for (std::string_view w : words) {
+    if (w == "COLLECTIVE") return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool IsRoutingHeaderOnly(std::string_view text) {
@@ -105,7 +133,7 @@ bool IsRoutingHeaderOnly(std::string_view text) {
     bool all_indicators = true;
     for (std::string_view w : words) all_indicators = all_indicators && IsRoutingIndicator(w);
     if (all_indicators) continue;
-    if (in_addressees && !HasLower(line) && !OpensText(line)) continue;
+    if (in_addressees && !HasLower(line) && !OpensText(line) && IsAddresseeLine(words)) continue;
     return false;
   }
   return named_part;

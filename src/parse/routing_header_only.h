@@ -15,7 +15,10 @@ namespace cablebase::parse {
 //  - `FM`, `TO`, `INFO`, `XMT` and `BT` lines;
 //  - after FM/TO/INFO, an addressee line: no lower-case letter, not starting with a digit, a
 //    classification word (UNCLAS, CONFIDENTIAL, SECRET, LIMITED OFFICIAL USE, spaced `S E C R E T`)
-//    or a text-header keyword (TAGS, SUBJECT, SUBJ, E.O., REF, CLASSIFIED BY, SIPDIS, PASS).
+//    or a text-header keyword (TAGS, SUBJECT, SUBJ, E.O., REF, CLASSIFIED BY, SIPDIS, PASS), and
+//    shaped like an addressee (at most 8 words; ROUTE/NAME, a precedence word or sequence number
+//    at the end, a collective, AMEMBASSY/SECSTATE/... first, or WASHDC last) — prose in capitals
+//    is text.
 // Any other line (a classification line, TAGS, a paragraph, text in mixed case) is text. Taught by
 // 09KHARTOUM881, whose 2010 page has the routing header as its first block and a second block that
 // repeats it before the text: a page (or file) stopping after the header has only that header.

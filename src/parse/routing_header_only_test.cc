@@ -47,6 +47,10 @@ TEST(RoutingHeaderOnly, OnlyRoutingLinesAreHeaderOnly) {
   EXPECT_FALSE(parse::IsRoutingHeaderOnly(header + "TAGS: PREL SU\n"));
   EXPECT_FALSE(parse::IsRoutingHeaderOnly(header + "1. THE TANKS ARRIVED.\n"));
   EXPECT_FALSE(parse::IsRoutingHeaderOnly(header + "Some text follows.\n"));
+  // Prose in capitals after the header (an old cable without its classification line) is text.
+  EXPECT_FALSE(parse::IsRoutingHeaderOnly(header + "THE AMBASSADOR MET THE FOREIGN MINISTER TODAY TO "
+                                                   "DISCUSS THE TANKS\n"));
+  EXPECT_FALSE(parse::IsRoutingHeaderOnly(header + "DEPARTMENT SHOULD KNOW\n"));
   // Nothing that names the routing header: not header-only.
   EXPECT_FALSE(parse::IsRoutingHeaderOnly(""));
   EXPECT_FALSE(parse::IsRoutingHeaderOnly("\n\n"));
