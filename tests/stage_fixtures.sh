@@ -46,12 +46,23 @@ SOLOMONT
 TEXT
 }
 
+# 10MADRID49_revised (tests/testdata/server/README.md): the alx text of 10MADRID49 plus one
+# paragraph written for the test, so that 10MADRID49 has a second version to list and diff (issue 11:
+# the page and the alx text are one version since `created` follows the DTG).
+derive_revised() {
+  cat "$1"
+  printf '\n\n1. (C) WRITTEN FOR THE TEST, not a real paragraph: a second rendering of 10MADRID49 whose text differs, so that the archive holds two versions to diff.\n'
+}
+
 mkdir -p "$dir"
 while read -r dest src extra; do
   case "$dest" in ''|'#'*) continue ;; esac
   mkdir -p "$dir/$(dirname "$dest")"
   case "$src" in
     repo:*) cp "$ROOT/${src#repo:}" "$dir/$dest" ;;
+    derive:revised)
+      shared_missing "$extra" && exit 1
+      derive_revised "$CABLEBASE_SHARED_DIR/$extra" > "$dir/$dest" ;;
     derive:hostile)
       shared_missing "$extra" && exit 1
       derive_hostile "$CABLEBASE_SHARED_DIR/$extra" > "$dir/$dest" ;;

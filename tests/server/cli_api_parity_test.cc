@@ -166,12 +166,12 @@ TEST_F(CliApiParity, RecordAndVersionsAreTheSameDocuments) {
   Json av = Parse(Api("/api/cables/10MADRID49/versions?records=1"));
   EXPECT_EQ(cv, av);
   EXPECT_EQ(cv["reference_id"], "10MADRID49");
-  // The Cablegate page and the alx text of 10MADRID49 are one version since issue 11 (same text,
-  // `created` from the DTG): the page's, which has the release date.
-  EXPECT_EQ(cv["current"], 1);
-  ASSERT_EQ(cv["versions"].size(), 1u);
+  // The Cablegate page and the alx text are one version since issue 11 (same text, `created` from
+  // the DTG); 10MADRID49_revised.txt (written for the test) is the second.
+  EXPECT_EQ(cv["current"], 1);  // the full Cablegate page, not the revised alx text
+  ASSERT_EQ(cv["versions"].size(), 2u);
   EXPECT_EQ(cv["versions"][0]["released"], "2010-11-29T21:09:00Z");
-  EXPECT_EQ(cv["versions"][0]["record"]["reference_id"], "10MADRID49");
+  EXPECT_EQ(cv["versions"][1]["record"]["reference_id"], "10MADRID49");
 }
 
 TEST_F(CliApiParity, StatsAreTheSameDocument) {

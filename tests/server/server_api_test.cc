@@ -64,18 +64,6 @@ class ServerApiTest : public ::testing::Test {
     const std::string ingest = "'" + Binary() + "' ingest '" + fixtures + "' --db '" + db_ +
                                "' > '" + (dir_ / "ingest.log").string() + "' 2>&1";
     ingest_rc_ = RunCommand(ingest);
-    // A second version of 10MADRID49, derived here (tests/testdata/server/README.md): the alx text
-    // plus one paragraph written for the test. It is never a file of the repository (issue 10).
-    if (ingest_rc_ == 0) {
-      const fs::path revised = dir_ / "revised" / "10MADRID49_revised.txt";
-      fs::create_directories(revised.parent_path());
-      std::ofstream(revised, std::ios::binary)
-          << ReadFile(fs::path(SourceDir()) / "tests/testdata/server/10MADRID49_alx.txt")
-          << "\n\n1. (C) WRITTEN FOR THE TEST, not a real paragraph: a second rendering of "
-             "10MADRID49 whose text differs, so that the archive holds two versions to diff.\n";
-      ingest_rc_ = RunCommand("'" + Binary() + "' ingest '" + revised.string() + "' --db '" + db_ +
-                              "' >> '" + (dir_ / "ingest.log").string() + "' 2>&1");
-    }
     db_bytes_before_ = ReadFile(db_);
     server_ = StartServer({"--db", db_, "--port", "0", "--time-limit", "5000"});
   }
