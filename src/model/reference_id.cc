@@ -132,8 +132,8 @@ std::string CorrectPost(const std::string& name, size_t min_misspelled = 4) {
       return std::string(post);
     }
   }
-  // Misspellings: a name of 4 or more letters (`min_misspelled`: more for a word read from a REF line) one edit (insertion, deletion, substitution or swap
-  // of two neighbours) away from exactly one known post is that post ("SOIA" → SOFIA, "NDJAENA" →
+  // Misspellings: a name of `min_misspelled` or more letters (4 for a published ID, more for a word
+  // read from a REF line) one edit (insertion, deletion, substitution or swap of two neighbours) away from exactly one known post is that post ("SOIA" → SOFIA, "NDJAENA" →
   // NDJAMENA, "AITTAIPIE" → AITTAIPEI: every misspelled published ID among the golden
   // canonicalize_id cases is one edit away). Two edits are not enough evidence: a post missing
   // from the list would be silently turned into another post's ID, and no golden case needs it.
