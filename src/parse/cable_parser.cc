@@ -224,6 +224,9 @@ Result<Cable> ParseCable(const RawCable& raw) {
   if (year == 0) year = YearOfReferenceId(c.reference_id);
   c.references = parse::ParseReferences(header_text, year, c.reference_id);
   c.classified_by = parse::ParseClassifiedBy(header_text);
+  if (!c.classified_by && body_line < lines.size()) {
+    c.classified_by = parse::ParseLeadingClassifiedBy(Prefix(text.substr(lines[body_line].offset), 2000));
+  }
 
   // Body.
   // The lines are cleaned once and every body function reads them (before issue 6 each cleaned the

@@ -33,7 +33,26 @@ constexpr std::string_view kTitleWords[] = {
     "counselr", "afairs", "affaires", "at", "large", "ambassadoratlarge", "chairman", "labor", "nea", "isn", "eur", "wha", "eap",
     "sca", "af", "io", "ait", "inr", "drl", "prm", "vci", "oes", "eeb", "usdel", "pdas", "das",
     "ambassadorial", "prt", "ipo", "aft", "regional", "commander", "consulate", "post",
+    // Abbreviated titles and the office/unit words of titles, from the Classified By lines of the
+    // corpus (issue 11): "CDA NABEEL KHOURY" (07SANAA473), "Somalia Unit Counselor Bob Patterson"
+    // (09NAIROBI1057), "PRT Salah Ad Din Leader Rick Bell" (09BAGHDAD759), "POLECON COUNSELOR"
+    // (09BAKU179), "Under Secretary Bill Burns", "CG", "ESTOff", "P/E CHIEF", "POL/MC", "PolAd".
+    "cda", "cg", "unit", "team", "leader", "polecon", "ecopol", "estoff", "polad", "mc", "pe",
+    "under", "manager", "group", "task", "force", "esth", "pao", "pas", "rco", "cons",
 };
+
+// Words that name a post held by one person ("Counselor", "Chief", "Leader", "CDA"): a name-like
+// word run followed by one of these and then another run was an office or place, and the person is
+// the later run ("Somalia Unit Counselor Bob Patterson" 09NAIROBI1057, "PRT Salah Ad Din Leader
+// Rick Bell" 09BAGHDAD759, "Global Affairs Unit Chief Don L. Brown" 08BERLIN1068, "USEU POLOFF
+// TODD HUIZINGA", "Under Secretary Bill Burns").
+constexpr std::string_view kHeadWords[] = {
+    "ambassador", "amb", "charge", "cda", "dcm", "counselor", "counsellor", "couns", "polcouns",
+    "econcouns", "officer", "chief", "head", "leader", "director", "dir", "coordinator", "consul",
+    "cg", "secretary", "minister", "attache", "advisor", "adviser", "polad", "representative",
+    "envoy", "commander", "manager", "poloff", "econoff", "estoff", "conoff", "rso", "arso",
+    "principal", "ministercounselor", "chairman", "das", "pdas"};
+
 
 constexpr std::string_view kSuffixes[] = {"JR", "SR", "II", "III", "IV"};
 
@@ -66,6 +85,75 @@ bool IsTitleWord(std::string_view token) {
   if (n.size() >= 6 && (n.compare(0, 3, "amb") == 0 || n.compare(0, 3, "aba") == 0) &&
       n.find("ss") != std::string::npos) {
     return true;
+  }
+  return false;
+}
+
+bool IsHeadWord(std::string_view token) {
+  std::string n = Normalized(token);
+  if (n.empty()) return false;
+  for (std::string_view w : kHeadWords) {
+    if (n == w) return true;
+  }
+  if (n.size() >= 6 && (n.compare(n.size() - 3, 3, "off") == 0 ||
+                        n.compare(n.size() - 5, 5, "couns") == 0)) {
+    return true;
+  }
+  if (n.size() >= 6) {
+    for (std::string_view w : kHeadWords) {
+      if (w.size() >= 6 && model::EditDistance(n, w, /*transpositions=*/true, 1) <= 1) return true;
+    }
+  }
+  return false;
+}
+
+// Glues a word the column-72 wrap split in two and the reader re-joined with a space: "GEORGE GLASS
+// FO\nR REASONS" (09BERLIN1106), "Economic Affai rs" / "Affa irs", "an d" (corpus). Two adjacent
+// tokens are glued when together they spell "for", "reason(s)" or a title word and neither half is
+// a word of its own (an initial "R" stays: "JOHNR" is no word). Linear: one pass over the tokens.
+std::string GlueSplitWords(std::string_view block) {
+  std::vector<std::string_view> words = model::SplitWhitespace(block);
+  auto known = [](const std::string& n) {
+    if (n == "for" || n == "reason" || n == "reasons" || n == "and") return true;
+    if (n.size() < 3) return false;
+    for (std::string_view w : kTitleWords) {
+      if (w.size() >= 3 && n == w) return true;
+    }
+    return false;
+  };
+  auto alone = [&](std::string_view w) {
+    std::string n = Normalized(w);
+    return known(n) || n == "a" || n == "d" || n == "b" || n == "c" || n == "by" || n == "of" ||
+           n == "to" || n == "per" || n == "e" || n == "i";
+  };
+  std::string out;
+  for (size_t i = 0; i < words.size(); ++i) {
+    std::string_view w = words[i];
+    if (i + 1 < words.size()) {
+      std::string_view next = words[i + 1];
+      bool letters = true;
+      for (char c : w) letters &= IsAlpha(c);
+      for (size_t k = 0; k + 1 < next.size(); ++k) letters &= IsAlpha(next[k]);
+      if (letters && !next.empty() && IsAlpha(next[0]) && !alone(w) && !alone(next) &&
+          known(Normalized(std::string(w) + std::string(next)))) {
+        if (!out.empty()) out.push_back(' ');
+        out.append(w);
+        out.append(next);
+        ++i;
+        continue;
+      }
+    }
+    if (!out.empty()) out.push_back(' ');
+    out.append(w);
+  }
+  return out;
+}
+
+// Lower-case particles of surnames ("van Voorst", "de la Cruz", "bin Laden").
+bool IsParticle(std::string_view token) {
+  for (std::string_view p : {"van", "von", "de", "da", "del", "della", "der", "den", "la", "le",
+                             "al", "el", "bin", "ben", "du", "di", "dos", "ter", "st."}) {
+    if (token == p) return true;
   }
   return false;
 }
@@ -179,6 +267,8 @@ size_t ReasonStart(std::string_view block) {
   // "McKelvey-reasons" glued with a hyphen.
   size_t h = u.find("-REASON");
   consider(h);
+  // "Kirk Augustine.Reasons: 1.4 (B/D)" glued with a full stop (corpus).
+  if (size_t d = u.find(".REASON"); d != std::string::npos) consider(d + 1);
   // "RICAHRD E. HOAGLAND: 1.2 (B)": a colon before the reasons.
   for (size_t p = u.find(':'); p != std::string::npos; p = u.find(':', p + 1)) {
     size_t k = p + 1;
@@ -244,6 +334,14 @@ void SplitTitleAndName(std::string_view part, ClassifiedBy* cb) {
     } else if (depth == 0) {
       s.push_back(c == '?' ? ' ' : c);
     }
+  }
+  // "Derived from Multiple Sources" (08STATE116943, 09STATE67105): a derivative classification
+  // names its sources, not a person.
+  if (model::StartsWithIgnoreCase(model::Trim(s), "derived from") ||
+      model::StartsWithIgnoreCase(model::Trim(s), "multiple sources")) {
+    cb->title.clear();
+    cb->name.clear();
+    return;
   }
   // A repeated label ("Classified By: Classified by DCM Liz Dibble", "1. CLASSIFIED BY NEA ...").
   for (int round = 0; round < 2; ++round) {
@@ -325,7 +423,32 @@ void SplitTitleAndName(std::string_view part, ClassifiedBy* cb) {
         name.push_back(w);
         continue;
       }
-      if (IsTitleWord(w) || (!all_upper && !IsUpper(w[0]))) break;
+      // A lower-case particle inside a mixed-case name ("Amb. Carol van Voorst", corpus).
+      if (!all_upper && IsParticle(w) && k + 1 < words.size() && !words[k + 1].second &&
+          IsUpper(words[k + 1].first[0]) && !IsTitleWord(words[k + 1].first)) {
+        name.push_back(w);
+        continue;
+      }
+      if (IsTitleWord(w) || (!all_upper && !IsUpper(w[0]))) {
+        // The run was an office, unit or place when title words holding a head word ("Unit
+        // Counselor", "Leader", "POLOFF") and another name-like run follow: the person is the later
+        // run (kHeadWords). Each word is visited once: the scan resumes where the look-ahead ended.
+        size_t j = k;
+        bool head = false;
+        while (j < words.size() && (words[j].second || IsTitleWord(words[j].first))) {
+          head |= IsHeadWord(words[j].first);
+          ++j;
+        }
+        bool name_follows = j < words.size() && !IsSuffix(words[j].first) &&
+                            (all_upper || IsUpper(words[j].first[0]));
+        if (!head || !name_follows) break;
+        for (std::string& n : name) title.push_back(std::move(n));
+        name.clear();
+        for (size_t t = k; t < j; ++t) title.push_back(words[t].first);
+        name.push_back(words[j].first);
+        k = j;
+        continue;
+      }
       name.push_back(w);
     }
     if (!title.empty()) title_parts.push_back(model::Join(title, " "));
@@ -366,10 +489,11 @@ std::optional<ClassifiedBy> ParseClassifiedBy(std::string_view text) {
     if (after == std::string::npos) break;
     size_t k = after;
     while (k < text.size() && (text[k] == ' ' || text[k] == ':')) ++k;
-    std::string block = ReadBlock(text, k);
+    std::string written = ReadBlock(text, k);
+    std::string block = GlueSplitWords(written);
     ClassifiedBy cb;
     cb.text = model::CollapseWhitespace(std::string(text.substr(label_pos, after - label_pos)) +
-                                        " " + block);
+                                        " " + written);
     size_t rs = ReasonStart(block);
     // A list of cables after the label ("Classified By: ADANA 222 ADANA 216", golden) is no name.
     bool numbers = false;
@@ -391,6 +515,36 @@ std::optional<ClassifiedBy> ParseClassifiedBy(std::string_view text) {
     if (digits) first->name.clear();
   }
   return first;
+}
+
+std::optional<ClassifiedBy> ParseLeadingClassifiedBy(std::string_view body) {
+  size_t pos = 0;
+  for (int seen = 0; seen < 3 && pos < body.size();) {
+    size_t nl = body.find('\n', pos);
+    size_t end = nl == std::string_view::npos ? body.size() : nl;
+    std::string_view line = model::Trim(body.substr(pos, end - pos));
+    if (!line.empty()) {
+      ++seen;
+      // "1.", "1)", then "(U)" / "(C)" portion marks.
+      size_t k = 0;
+      while (k < line.size() && IsDigit(line[k])) ++k;
+      if (k > 0 && k < line.size() && (line[k] == '.' || line[k] == ')')) ++k;
+      while (k < line.size() && IsSpace(line[k])) ++k;
+      if (k < line.size() && line[k] == '(') {
+        size_t close = line.find(')', k);
+        if (close != std::string_view::npos && close - k <= 12) k = close + 1;
+      }
+      while (k < line.size() && IsSpace(line[k])) ++k;
+      std::string head = model::ToUpperAscii(line.substr(k, 16));
+      size_t label_pos = 0;
+      if (FindClassifiedBy(head, 0, &label_pos) != std::string::npos && label_pos == 0) {
+        return ParseClassifiedBy(body.substr(static_cast<size_t>(line.data() - body.data()) + k));
+      }
+    }
+    if (nl == std::string_view::npos) break;
+    pos = nl + 1;
+  }
+  return std::nullopt;
 }
 
 }  // namespace cablebase::parse

@@ -65,6 +65,24 @@ bool IsDistributionCodes(const std::vector<std::string_view>& w, size_t from) {
   return total > 0 && codes * 2 >= total;
 }
 
+// "0298" or "0298-0299".
+bool IsSequence(std::string_view w) {
+  size_t dash = w.find('-');
+  if (dash == std::string_view::npos) return IsAllDigits(w);
+  return dash > 0 && IsAllDigits(w.substr(0, dash)) && IsAllDigits(w.substr(dash + 1));
+}
+
+// A precedence word after an addressee, misspellings included ("AMEMBASSY NEW DELHI PIORITY",
+// 09BAKU179): the precedence within one edit of IMMEDIATE, PRIORITY, ROUTINE; FLASH exactly.
+std::string PrecedenceWord(std::string_view w) {
+  if (w == "FLASH") return "FLASH";
+  if (w.size() < 6) return {};
+  for (std::string_view p : {"IMMEDIATE", "PRIORITY", "ROUTINE"}) {
+    if (model::EditDistance(w, p, /*transpositions=*/true, 1) <= 1) return std::string(p);
+  }
+  return {};
+}
+
 Addressee ReadAddressee(std::string_view text) {
   Addressee a;
   std::string_view t = model::Trim(text);
@@ -74,17 +92,20 @@ Addressee ReadAddressee(std::string_view text) {
     t = model::Trim(t.substr(slash + 1));
   }
   std::vector<std::string_view> w = model::SplitWhitespace(t);
-  if (!w.empty() && IsAllDigits(w.back()) && w.size() > 1) {
+  // The sequence number, or a range of them when the addressee got several messages
+  // ("AMEMBASSY MOSCOW IMMEDIATE 2593-2599", "PRIORITY 0298-0299", 09STATE81957).
+  if (!w.empty() && w.size() > 1 && IsSequence(w.back())) {
     a.sequence = std::string(w.back());
     w.pop_back();
   }
   if (w.size() > 2 && w[w.size() - 2] == "NIACT" && w.back() == "IMMEDIATE") {
     a.precedence = "NIACT IMMEDIATE";
     w.resize(w.size() - 2);
-  } else if (w.size() > 1 && (w.back() == "IMMEDIATE" || w.back() == "PRIORITY" ||
-                              w.back() == "ROUTINE" || w.back() == "FLASH")) {
-    a.precedence = std::string(w.back());
-    w.pop_back();
+  } else if (w.size() > 1) {
+    if (std::string p = PrecedenceWord(w.back()); !p.empty()) {
+      a.precedence = p;
+      w.pop_back();
+    }
   }
   std::string name;
   for (std::string_view x : w) {
@@ -94,6 +115,21 @@ Addressee ReadAddressee(std::string_view text) {
   a.name = name;
   a.collective = IsCollectiveName(a.name);
   return a;
+}
+
+// What follows a classification word that opens a classification line: nothing, a gap of two or
+// more spaces, "/" ("SECRET//NOFORN"), or a post and a number ("SECRET STATE 081957").
+bool LooksLikeClassificationTail(std::string_view rest) {
+  if (model::Trim(rest).empty()) return true;
+  if (rest[0] == '/' || (rest.size() >= 2 && rest[0] == ' ' && rest[1] == ' ')) return true;
+  std::vector<std::string_view> w = model::SplitWhitespace(rest);
+  // The serial of a classification line has 5-6 digits ("STATE 081957", "KABUL 000062"); an
+  // addressee's sequence number has 4 ("WASHDC 0123").
+  for (size_t i = 1; i < w.size() && i < 4; ++i) {
+    if (IsAllDigits(w[i]) && w[i].size() >= 5) return true;
+    if (w[i] == "SECTION") return true;
+  }
+  return false;
 }
 
 // Offset where a classification line or a new routing block is glued onto a header line
@@ -109,6 +145,10 @@ size_t GluedTail(std::string_view line) {
     // "SECRET" inside a name ("SECRETARY") is not a classification.
     size_t after = p + m.size();
     if (m == "SECRET" && after < u.size() && model::IsAlpha(u[after])) continue;
+    // Nor is a classification word standing as a word of a name ("US SECRET SERVICE WASHDC",
+    // 09MADRID614, 09MADRID671): after a space it is a classification line only when the line
+    // ends there, or a wide gap, "//" or a post and number follow.
+    if (u[p - 1] == ' ' && !LooksLikeClassificationTail(std::string_view(u).substr(after))) continue;
     if (p < best) best = p;
   }
   return best;

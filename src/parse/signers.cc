@@ -154,13 +154,17 @@ bool IsTrailerLine(std::string_view line) {
   bool any_alnum = false;
   for (char c : t) any_alnum = any_alnum || model::IsAlnum(c);
   if (!any_alnum) return true;  // ".", ">", "-", "***"
+  // A redacted line ("XXXXXXXXXXXX" under "NNNN" / "End Cable Text", 09STATE63860): the signer is
+  // above it.
+  if (t.size() >= 4 && t.find_first_not_of('X') == std::string_view::npos) return true;
   if (model::StartsWithIgnoreCase(t, "Declassified/Released") ||
       model::StartsWithIgnoreCase(t, "Review ") ||
       model::StartsWithIgnoreCase(t, "Systematic Review") ||
       model::StartsWithIgnoreCase(t, "End Cable Text") ||
       model::StartsWithIgnoreCase(t, "SELECT * FROM") ||
       model::StartsWithIgnoreCase(t, "NOTE: NOT PASSED") ||
-      model::StartsWithIgnoreCase(t, "NOTE: NOT PASSED TO ABOVE") || t == "GP-3" || t == "GP-1" ||
+      model::StartsWithIgnoreCase(t, "NOTE: NOT PASSED TO ABOVE") || t == "NNNN" ||
+      t == "GP-3" || t == "GP-1" ||
       t == "GP-2" || t == "GP-4" || t == "YYY") {
     return true;
   }

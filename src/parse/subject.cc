@@ -97,17 +97,70 @@ size_t InlineEnd(std::string_view line) {
   return end;
 }
 
-// Strips a leading portion mark "(U)", "(C/NF)", "(SBU)".
+// A portion mark's text (inside the parentheses): a classification code in either case, alone or
+// followed by "/" and caveats ("U", "C/NF", "SBU", "s" 08BERLIN1068, "S/REL UK" 10STATE9565,
+// "S//NF"). "(C-TN9-01234)" (a tasking number, 10STATE9565) and words are no marks.
+bool IsPortionMark(std::string_view inner) {
+  if (inner.empty() || inner.size() > 24) return false;
+  size_t slash = inner.find('/');
+  std::string code = model::ToUpperAscii(model::Trim(inner.substr(0, slash)));
+  bool known = false;
+  for (std::string_view c : {"U", "C", "S", "TS", "SBU", "LOU", "FOUO", "S-NF", "C-NF"}) {
+    known |= code == c;
+  }
+  if (!known) return false;
+  if (slash == std::string_view::npos) return true;
+  // Caveats: letters, spaces, commas and further slashes ("REL UK", "NF", "REL USA, AUS").
+  for (char c : inner.substr(slash)) {
+    if (!IsAlpha(c) && c != '/' && c != ' ' && c != ',') return false;
+  }
+  return true;
+}
+
+// Strips a leading portion mark "(U)", "(C/NF)", "(SBU)", "(s)", "(S/REL UK)", and one written at
+// the end of the subject ("... MEETING (C)").
 std::string StripPortionMark(std::string s) {
   if (s.size() > 2 && s[0] == '(') {
     size_t close = s.find(')');
-    if (close != std::string::npos && close <= 8) {
-      bool mark = true;
-      for (size_t i = 1; i < close; ++i) mark &= model::IsUpper(s[i]) || s[i] == '/';
-      if (mark) return std::string(model::Trim(std::string_view(s).substr(close + 1)));
+    if (close != std::string::npos && IsPortionMark(std::string_view(s).substr(1, close - 1))) {
+      s = std::string(model::Trim(std::string_view(s).substr(close + 1)));
+    }
+  }
+  if (s.size() > 3 && s.back() == ')') {
+    size_t open = s.rfind('(');
+    if (open != std::string::npos && open > 0 && s[open - 1] == ' ' &&
+        IsPortionMark(std::string_view(s).substr(open + 1, s.size() - open - 2))) {
+      s = std::string(model::TrimRight(std::string_view(s).substr(0, open)));
     }
   }
   return s;
+}
+
+// A rule line: only dashes, equals signs or underscores ("-----------" under the subject of
+// 09HARARE888, 09PRETORIA939, 09PRETORIA954 — it opens a heading, not more subject).
+bool IsRuleLine(std::string_view t) {
+  if (t.size() < 3) return false;
+  for (char c : t) {
+    if (c != '-' && c != '=' && c != '_' && c != ' ') return false;
+  }
+  return true;
+}
+
+// The subject text after an old-format page header ("PAGE 02 HARARE 06677 01 OF 03 291400Z
+// OPPOSITION LEADER", 00HARARE6677): the page break cut the subject line and the rest follows the
+// header's DTG on the same line. Empty when the line is no such header or nothing follows.
+std::string_view AfterOldPageHeader(std::string_view t) {
+  std::string u = model::ToUpperAscii(t);
+  if (u.compare(0, 5, "PAGE ") != 0) return {};
+  std::vector<std::string_view> w = model::SplitWhitespace(u);
+  for (size_t i = 2; i < w.size() && i < 9; ++i) {
+    std::string_view x = w[i];
+    if (x.size() == 7 && x.back() == 'Z' && model::IsAllDigits(x.substr(0, 6))) {
+      size_t off = static_cast<size_t>(x.data() - u.data()) + x.size();
+      return model::Trim(t.substr(off));
+    }
+  }
+  return {};
 }
 
 // Finds the SUBJECT label; returns the offset just after it (and its colon), or npos.
@@ -178,6 +231,24 @@ std::string ParseSubject(std::string_view text) {
       }
       continue;  // "SUBJECT:\n\nCooperation and ..." (golden): the subject is on a later line
     }
+    if (started && IsRuleLine(t)) break;
+    if (started && i > 0 && StartsWithClassification(t)) {
+      // A page break inside the subject (00HARARE6677): the banner, then an old-format page
+      // header carrying the rest of the subject after its DTG.
+      size_t j = i + 1;
+      while (j < lines.size() && model::Trim(lines[j].text).empty()) ++j;
+      std::string_view rest = j < lines.size() ? AfterOldPageHeader(model::Trim(lines[j].text))
+                                               : std::string_view();
+      if (!rest.empty() && !(upper_only && HasLower(rest))) {
+        size_t end = InlineEnd(rest);
+        std::string_view piece = model::Trim(rest.substr(0, end));
+        if (!subject.empty() && subject.back() != '-') subject.push_back(' ');
+        subject += piece;
+        if (end < rest.size()) break;
+        i = j;
+        continue;
+      }
+    }
     if (i > 0 || !started) {
       if (i > 0 && (internal::StartsHeaderField(t) || IsPageHeader(t) ||
                     StartsWithClassification(t))) {
@@ -188,7 +259,12 @@ std::string ParseSubject(std::string_view text) {
     size_t end = InlineEnd(t);
     std::string_view piece = model::Trim(t.substr(0, end));
     if (!piece.empty()) {
-      if (!subject.empty() && subject.back() != '-') subject.push_back(' ');
+      // A word hyphenated at the wrap is joined ("JURIS-\nDICTION"); a dash pair "--" standing
+      // for a dash keeps its space ("IRAN --\nAND THE U.S.?", 09SANAA2070).
+      if (!subject.empty() && (subject.back() != '-' || model::EndsWithIgnoreCase(subject, "--") ||
+                               (subject.size() >= 2 && subject[subject.size() - 2] == ' '))) {
+        subject.push_back(' ');
+      }
       subject += piece;
       if (!started) upper_only = !HasLower(piece) || [&] {
         // A mostly upper-case subject with a lower-case ordinal ("55th") still counts as upper.

@@ -30,42 +30,68 @@ bool IsKnownTag(std::string_view w) {
 }
 
 // Splits glued tags ("KFRDKIRFCVISCMGTKOCIASECPHUMSMIGEG", "PHUMBA", "VTPREL", golden parse_tags)
-// into known 4-letter tags plus at most one geographic code. Empty when `w` does not decompose.
-std::vector<std::string> SplitGlued(std::string_view w) {
-  const size_t n = w.size();
-  if (n < 6 || !AllAlpha(w)) return {};
-  // best[i] = pieces for w[i:], or nullopt; prefer fewer geographic codes.
-  struct Cell {
-    bool ok = false;
-    int geo = 0;
-    std::vector<std::string> pieces;
-  };
-  std::vector<Cell> best(n + 1);
-  best[n].ok = true;
-  for (size_t i = n; i-- > 0;) {
-    for (size_t len : {4u, 2u, 3u}) {
-      if (i + len > n || !best[i + len].ok) continue;
-      std::string_view piece = w.substr(i, len);
-      bool is4 = len == 4 && (model::IsSubjectTag(piece) || piece[0] == 'K');
-      bool is2 = len == 2 && model::IsGeographicCode(piece);
-      bool is3 = len == 3 && model::IsKeywordTag(piece);
-      if (!is4 && !is2 && !is3) continue;
-      int geo = best[i + len].geo + (is2 ? 1 : 0);
-      if (geo > 1) continue;
-      if (!best[i].ok || geo < best[i].geo) {
-        best[i].ok = true;
-        best[i].geo = geo;
-        best[i].pieces = {std::string(piece)};
-        best[i].pieces.insert(best[i].pieces.end(), best[i + len].pieces.begin(),
-                              best[i + len].pieces.end());
+// into known 4-letter tags plus at most one geographic code.
+//
+// One right-to-left pass: cell i says how w[i:] decomposes best (the length of its first piece,
+// fewest geographic codes), so every suffix is answered by the same table. Before issue 14 each
+// cell copied the pieces of the rest and the glued-phrase search below re-ran the whole table for
+// every cut: quadratic and worse, 19-26 s for a TAGS line running into a 100,000-letter word.
+class GluedTable {
+ public:
+  explicit GluedTable(std::string_view w) : w_(w), cells_(w.size() + 1) {
+    const size_t n = w.size();
+    cells_[n].ok = true;
+    size_t alpha_from = n;  // w[alpha_from:] is all letters
+    for (size_t i = n; i-- > 0;) {
+      if (!IsAlpha(w[i])) break;
+      alpha_from = i;
+      Cell& cell = cells_[i];
+      for (size_t len : {4u, 2u, 3u}) {
+        if (i + len > n || !cells_[i + len].ok) continue;
+        std::string_view piece = w.substr(i, len);
+        bool is4 = len == 4 && (model::IsSubjectTag(piece) || piece[0] == 'K');
+        bool is2 = len == 2 && model::IsGeographicCode(piece);
+        bool is3 = len == 3 && model::IsKeywordTag(piece);
+        if (!is4 && !is2 && !is3) continue;
+        const Cell& rest = cells_[i + len];
+        int geo = rest.geo + (is2 ? 1 : 0);
+        if (geo > 1) continue;
+        if (!cell.ok || geo < cell.geo) {
+          cell.ok = true;
+          cell.geo = geo;
+          cell.len = static_cast<unsigned char>(len);
+          cell.pieces = rest.pieces + 1;
+          cell.has4 = rest.has4 || is4;
+        }
       }
     }
+    alpha_from_ = alpha_from;
   }
-  if (!best[0].ok) return {};
-  bool has4 = false;
-  for (const std::string& p : best[0].pieces) has4 |= p.size() == 4;
-  return has4 ? best[0].pieces : std::vector<std::string>{};
-}
+  // The pieces of w[i:], or empty when it is shorter than 6 letters, holds a non-letter, does not
+  // decompose or has no 4-letter tag.
+  std::vector<std::string> Pieces(size_t i) const {
+    if (w_.size() - i < 6 || i < alpha_from_ || !cells_[i].ok || !cells_[i].has4) return {};
+    std::vector<std::string> out;
+    for (size_t k = i; k < w_.size(); k += cells_[k].len) out.emplace_back(w_.substr(k, cells_[k].len));
+    return out;
+  }
+  size_t PieceCount(size_t i) const {
+    if (w_.size() - i < 6 || i < alpha_from_ || !cells_[i].ok || !cells_[i].has4) return 0;
+    return static_cast<size_t>(cells_[i].pieces);
+  }
+
+ private:
+  struct Cell {
+    bool ok = false;
+    bool has4 = false;
+    unsigned char len = 0;
+    int geo = 0;
+    int pieces = 0;
+  };
+  std::string_view w_;
+  std::vector<Cell> cells_;
+  size_t alpha_from_ = 0;
+};
 
 
 // A lone misspelt tag ("MOPPS" → "MOPS", "UNDESCO" → "UNESCO", golden parse_tags): the unique
@@ -165,6 +191,16 @@ class TagCollector {
   }
   void Flush() {
     if (pending_.empty()) return;
+    // Unknown words that are all acronym-shaped (2-4 letters) are separate tags, not a phrase:
+    // "TAGS: CIA INRA INRO PGOV" (08OSLO406), "FBI JUS PGOV" (10KABUL62), "OTRA AORC CTM SCCC".
+    // A free-text phrase holds a longer word ("GOI EXTERNAL", "TIP IN TURKEY", golden).
+    bool acronyms = pending_.size() >= 2;
+    for (const std::string& w : pending_) acronyms &= w.size() >= 2 && w.size() <= 4 && AllAlpha(w);
+    if (acronyms) {
+      for (const std::string& w : pending_) Emit(w);
+      pending_.clear();
+      return;
+    }
     std::string phrase = model::Join(pending_, " ");
     pending_.clear();
     Emit(model::CanonicalPhraseTag(phrase));
@@ -172,7 +208,11 @@ class TagCollector {
   void AddSegment(const std::vector<std::string>& words) {
     for (size_t i = 0; i < words.size();) {
       const std::string& w = words[i];
-      std::vector<std::string_view> views(words.begin() + i, words.end());
+      // Known phrases are a few words long: look at the next kMaxPhraseWords only (copying every
+      // remaining word at every word was quadratic in the line).
+      constexpr size_t kMaxPhraseWords = 8;
+      std::vector<std::string_view> views(
+          words.begin() + i, words.begin() + std::min(words.size(), i + kMaxPhraseWords));
       if (size_t m = model::MatchKnownPhrase(views.data(), views.size()); m > 0) {
         Flush();
         std::vector<std::string> pw(words.begin() + i, words.begin() + i + m);
@@ -198,7 +238,8 @@ class TagCollector {
         i += 2;
         continue;
       }
-      if (std::vector<std::string> pieces = SplitGlued(w); !pieces.empty()) {
+      GluedTable glued(w);
+      if (std::vector<std::string> pieces = glued.Pieces(0); !pieces.empty()) {
         Flush();
         for (std::string& p : pieces) Emit(p);
         ++i;
@@ -207,7 +248,8 @@ class TagCollector {
       // A phrase word glued to tags ("HUMAN RIGHTSPOLMIL" → "HUMAN RIGHTS", "POL", "MIL").
       bool split = false;
       for (size_t cut = 4; cut + 6 <= w.size() && !split; ++cut) {
-        std::vector<std::string> pieces = SplitGlued(w.substr(cut));
+        std::vector<std::string> pieces;
+        if (glued.PieceCount(cut) >= 2) pieces = glued.Pieces(cut);
         if (pieces.size() < 2) {
           // also accept suffixes made only of keywords ("POLMIL")
           std::string_view suffix = std::string_view(w).substr(cut);

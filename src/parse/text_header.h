@@ -66,6 +66,11 @@ std::vector<Reference> ParseReferences(std::string_view text, int year,
 // nullopt when no such line exists.
 std::optional<ClassifiedBy> ParseClassifiedBy(std::string_view text);
 
+// A Classified By line written as the first lines of the body ("1. Classified by Acting EAP A/S
+// Alexander A. Arvizu. Reason: 1.4 (d)", 09STATE30049): read only when one of the first three
+// non-blank lines of `body` starts (after a paragraph number and portion mark) with the label.
+std::optional<ClassifiedBy> ParseLeadingClassifiedBy(std::string_view body);
+
 }  // namespace cablebase::parse
 
 #endif  // CABLEBASE_PARSE_TEXT_HEADER_H_
