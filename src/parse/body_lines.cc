@@ -404,6 +404,18 @@ bool IsRefLabel(std::string_view t) {
   return model::StartsWithIgnoreCase(t, "REF");
 }
 
+// "4, 2006." / "1. 2009": digits, ',' or '.', blanks, then a digit (a date or a count, not the
+// number of a paragraph).
+bool NumberThenNumber(std::string_view t) {
+  size_t i = 0;
+  while (i < t.size() && IsDigit(t[i])) ++i;
+  if (i == 0 || i >= t.size() || (t[i] != ',' && t[i] != '.')) return false;
+  ++i;
+  if (i >= t.size() || !IsBlank(t[i])) return false;
+  while (i < t.size() && IsBlank(t[i])) ++i;
+  return i < t.size() && IsDigit(t[i]);
+}
+
 }  // namespace
 
 size_t FindBodyStartLine(const std::vector<BodyLine>& lines) {
@@ -424,7 +436,9 @@ size_t FindBodyStartLine(const std::vector<BodyLine>& lines) {
       in_ref = false;
       continue;
     }
-    if (LooksNumbered(lines[i].text)) break;
+    // A subject line wrapped before a number ("... FROM MARCH 1 TO" / "4, 2006.", 06PARIS2242) is
+    // subject: a paragraph number is followed by text, never by another number.
+    if (LooksNumbered(lines[i].text) && !(in_subject && NumberThenNumber(t))) break;
     HeaderKeyword k = KeywordOf(t);
     if (k != HeaderKeyword::kNone) {
       in_block = true;

@@ -223,9 +223,16 @@ Result<Cable> ParseCable(const RawCable& raw) {
   int year = YearOfIso(c.created);
   if (year == 0) year = YearOfReferenceId(c.reference_id);
   c.references = parse::ParseReferences(header_text, year, c.reference_id);
+  // "REF: NONE" (06PARIS2242) says that there are none.
+  if (c.references.size() == 1 && (c.references[0].text == "NONE" || c.references[0].text == "N/A")) {
+    c.references.clear();
+  }
   c.classified_by = parse::ParseClassifiedBy(header_text);
-  if (!c.classified_by && body_line < lines.size()) {
-    c.classified_by = parse::ParseLeadingClassifiedBy(Prefix(text.substr(lines[body_line].offset), 2000));
+  if (!c.classified_by) {
+    // From the top of the text through the first lines of the body (header lines are at most
+    // 120, FindBodyStartLine).
+    c.classified_by = parse::ParseLeadingClassifiedBy(
+        Prefix(text, region.size() + 6000), body_line, body_line + 60);
   }
 
   // Body.

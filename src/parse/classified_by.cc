@@ -224,7 +224,11 @@ std::string ReadBlock(std::string_view text, size_t start) {
       if (d > 0 && d < t.size() && t[d] == '.' && (d + 1 >= t.size() || !IsDigit(t[d + 1]))) break;
       std::string_view prev = lines[i - 1].text;
       size_t prev_len = prev.size() + (i == 1 ? start - (text.rfind('\n', start) == std::string_view::npos ? 0 : text.rfind('\n', start) + 1) : 0);
-      bool glue = prev_len >= 70 && prev_len <= 74 && !prev.empty() && prev.back() == ' ' &&
+      // A continuation that opens the reasons ("GARY A. GRAPPO" / "FOR REASONS", 10BAGHDAD290)
+      // was wrapped between words.
+      bool reasons_next = false;
+      for (std::string_view w : {"FOR ", "REASON", "PER ", "E.O."}) reasons_next |= u.compare(0, w.size(), w) == 0;
+      bool glue = !reasons_next && prev_len >= 70 && prev_len <= 74 && !prev.empty() && prev.back() == ' ' &&
                   !line.empty() && !IsSpace(line[0]) && prev.size() >= 2 &&
                   !IsSpace(prev[prev.size() - 2]);
       while (!out.empty() && IsSpace(out.back())) out.pop_back();
@@ -388,7 +392,9 @@ void SplitTitleAndName(std::string_view part, ClassifiedBy* cb) {
           bool last = k + 1 == parts.size();
           bool name_like = last && !all_upper && IsUpper(parts[k][0]) && parts[k].size() > 1 &&
                            IsLower(parts[k][1]) && !IsTitleWord(parts[k]);
-          words.emplace_back(std::string(parts[k]), !name_like);
+          // A title part keeps its slash ("A/DCM" 07LAPAZ2385, "A/PolAd" 10USNATO52): the
+          // title is written back as it stood.
+          words.emplace_back(std::string(parts[k]) + (last || name_like ? "" : "/"), !name_like);
         }
       } else {
         words.emplace_back(std::string(w), false);
@@ -414,6 +420,15 @@ void SplitTitleAndName(std::string_view part, ClassifiedBy* cb) {
           title.push_back(w);
           continue;
         }
+        // Initials written right before the name belong to it ("A/PolAd A. \"Hoot\" Baez",
+        // 10USNATO52): a dotted one-letter word ending the title moves to the name.
+        std::vector<std::string> initials;
+        while (!title.empty() && title.back().size() == 2 && IsAlpha(title.back()[0]) &&
+               title.back()[1] == '.' && title.size() > 1) {
+          initials.insert(initials.begin(), title.back());
+          title.pop_back();
+        }
+        for (std::string& i : initials) name.push_back(std::move(i));
         name.push_back(w);
         continue;
       }
@@ -470,8 +485,26 @@ void SplitTitleAndName(std::string_view part, ClassifiedBy* cb) {
       break;
     }
   }
+  // The name written first in capitals in a mixed-case line, its title after a comma ("ROBERT A.
+  // POLLARD, Minister-Counselor for Economics Affairs", 10BERLIN180): a first segment of two or
+  // more words, none a title word, with no name found elsewhere, is the name.
+  if (cb->name.empty() && segments.size() >= 2) {
+    std::vector<std::string_view> w = model::SplitWhitespace(segments[0]);
+    bool person = w.size() >= 2 && w.size() <= 5;
+    for (std::string_view x : w) {
+      person &= IsUpper(x[0]) && (IsInitial(x) || (!IsTitleWord(x) && x.size() >= 2));
+      for (char c : x) person &= IsAlpha(c) || c == '.' || c == '-' || c == '\'';
+    }
+    if (person) {
+      cb->name = segments[0];
+      title_parts.clear();
+      for (size_t rest = 1; rest < segments.size(); ++rest) title_parts.push_back(segments[rest]);
+    }
+  }
   std::string title = model::Join(title_parts, ", ");
-  while (!title.empty() && (title.back() == ',' || title.back() == '.' || title.back() == ' ')) {
+  for (size_t p = title.find("/ "); p != std::string::npos; p = title.find("/ ", p)) title.erase(p + 1, 1);
+  while (!title.empty() && (title.back() == ',' || title.back() == '.' || title.back() == ' ' ||
+                            title.back() == '/')) {
     title.pop_back();
   }
   cb->title = title;
@@ -517,29 +550,72 @@ std::optional<ClassifiedBy> ParseClassifiedBy(std::string_view text) {
   return first;
 }
 
-std::optional<ClassifiedBy> ParseLeadingClassifiedBy(std::string_view body) {
+namespace {
+
+// Skips what may stand before a label at the start of a line: blanks, a paragraph sign or a
+// mangled paragraph link ("¶", "[1](#)"), a paragraph number ("1.", "2)") and a portion mark
+// ("(U)", "(C)"). Sets *number to the paragraph number (0 when none).
+size_t SkipLineOpening(std::string_view line, int* number) {
+  size_t k = 0;
+  *number = 0;
+  auto blanks = [&] {
+    while (k < line.size() && IsSpace(line[k])) ++k;
+  };
+  blanks();
+  if (line.compare(k, 2, "\xC2\xB6") == 0) k += 2;  // "¶" in UTF-8
+  if (k < line.size() && line[k] == '[') {
+    size_t close = line.find("](#)", k);
+    if (close != std::string_view::npos && close - k <= 4) k = close + 4;
+  }
+  size_t d = k;
+  int n = 0;
+  while (k < line.size() && IsDigit(line[k]) && k - d < 3) n = n * 10 + (line[k++] - '0');
+  if (k > d && k < line.size() && (line[k] == '.' || line[k] == ')')) {
+    ++k;
+    *number = n;
+  } else {
+    k = d;
+  }
+  blanks();
+  if (k < line.size() && line[k] == '(') {
+    size_t close = line.find(')', k);
+    if (close != std::string_view::npos && close - k <= 12) k = close + 1;
+  }
+  blanks();
+  return k;
+}
+
+// Where a page marker ends inside the line ("RIO DE JANEIRO 00000365 001.2 OF 002 CLASSIFIED BY",
+// 09RIODEJANEIRO365): just after "NNN OF NNN", or npos.
+size_t AfterPageMarker(std::string_view u, size_t label_pos) {
+  size_t of = u.rfind(" OF ", label_pos);
+  if (of == std::string_view::npos || of == 0) return std::string_view::npos;
+  size_t k = of + 4, d = k;
+  while (k < u.size() && IsDigit(u[k])) ++k;
+  if (k - d != 3 || !IsDigit(u[of - 1])) return std::string_view::npos;
+  while (k < u.size() && IsSpace(u[k])) ++k;
+  return k == label_pos ? k : std::string_view::npos;
+}
+
+}  // namespace
+
+std::optional<ClassifiedBy> ParseLeadingClassifiedBy(std::string_view text, size_t body_line,
+                                                      size_t max_lines) {
   size_t pos = 0;
-  for (int seen = 0; seen < 3 && pos < body.size();) {
-    size_t nl = body.find('\n', pos);
-    size_t end = nl == std::string_view::npos ? body.size() : nl;
-    std::string_view line = model::Trim(body.substr(pos, end - pos));
-    if (!line.empty()) {
-      ++seen;
-      // "1.", "1)", then "(U)" / "(C)" portion marks.
-      size_t k = 0;
-      while (k < line.size() && IsDigit(line[k])) ++k;
-      if (k > 0 && k < line.size() && (line[k] == '.' || line[k] == ')')) ++k;
-      while (k < line.size() && IsSpace(line[k])) ++k;
-      if (k < line.size() && line[k] == '(') {
-        size_t close = line.find(')', k);
-        if (close != std::string_view::npos && close - k <= 12) k = close + 1;
-      }
-      while (k < line.size() && IsSpace(line[k])) ++k;
-      std::string head = model::ToUpperAscii(line.substr(k, 16));
-      size_t label_pos = 0;
-      if (FindClassifiedBy(head, 0, &label_pos) != std::string::npos && label_pos == 0) {
-        return ParseClassifiedBy(body.substr(static_cast<size_t>(line.data() - body.data()) + k));
-      }
+  for (size_t seen = 0; seen < max_lines && pos < text.size(); ++seen) {
+    size_t nl = text.find('\n', pos);
+    size_t end = nl == std::string_view::npos ? text.size() : nl;
+    std::string_view line = text.substr(pos, end - pos);
+    int number = 0;
+    size_t k = SkipLineOpening(line, &number);
+    // Paragraph 3 or later: the text has begun (a Classified By line stands in paragraph 1 or 2,
+    // 09STATE30049, 08STATE103511).
+    if (number >= 3 && seen >= body_line) break;
+    std::string u = model::ToUpperAscii(line.substr(0, std::min<size_t>(line.size(), 200)));
+    size_t label_pos = 0;
+    if (FindClassifiedBy(u, k, &label_pos) != std::string::npos &&
+        (label_pos == k || AfterPageMarker(u, label_pos) == label_pos)) {
+      return ParseClassifiedBy(text.substr(pos + label_pos));
     }
     if (nl == std::string_view::npos) break;
     pos = nl + 1;

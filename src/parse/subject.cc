@@ -194,6 +194,15 @@ bool StartsWithClassification(std::string_view line) {
   return !cls.empty() && (used == u.size() || u[used] == ' ');
 }
 
+// A line that is only a classification word: the banner at the foot or head of a page
+// (" CONFIDENTIAL" in 00HARARE6677).
+bool IsBannerOnly(std::string_view line) {
+  std::string u = model::ToUpperAscii(internal::CollapseLetterSpacing(model::Trim(line)));
+  size_t used = 0;
+  std::string cls = internal::MatchClassification(u, &used);
+  return !cls.empty() && used == u.size();
+}
+
 }  // namespace
 
 std::string ParseSubject(std::string_view text) {
@@ -246,6 +255,16 @@ std::string ParseSubject(std::string_view text) {
         subject += piece;
         if (end < rest.size()) break;
         i = j;
+        continue;
+      }
+    }
+    if (started && i > 0 && IsBannerOnly(t) && i + 1 < lines.size()) {
+      // The same page break once the reader has cut the page header out of the line (what
+      // CleanLines does): the banner alone, then at once the rest of the subject.
+      std::string_view next = model::Trim(lines[i + 1].text);
+      if (!next.empty() && !internal::StartsHeaderField(next) && !IsPageHeader(next) &&
+          !StartsWithClassification(next) && !(upper_only && HasLower(next)) &&
+          !(next.size() > 1 && IsDigit(next[0]))) {
         continue;
       }
     }

@@ -66,10 +66,16 @@ std::vector<Reference> ParseReferences(std::string_view text, int year,
 // nullopt when no such line exists.
 std::optional<ClassifiedBy> ParseClassifiedBy(std::string_view text);
 
-// A Classified By line written as the first lines of the body ("1. Classified by Acting EAP A/S
-// Alexander A. Arvizu. Reason: 1.4 (d)", 09STATE30049): read only when one of the first three
-// non-blank lines of `body` starts (after a paragraph number and portion mark) with the label.
-std::optional<ClassifiedBy> ParseLeadingClassifiedBy(std::string_view body);
+// A Classified By line that the text header did not hold: it opens a line of `text` among its
+// first `max_lines` lines, after at most a paragraph sign or number and a portion mark ("1.
+// Classified by Acting EAP A/S Alexander A. Arvizu. Reason: 1.4 (d)", 09STATE30049; "¶2. (U)
+// Classified by ...", 08STATE103511), or right after a page marker ("... 001.2 OF 002 CLASSIFIED
+// BY: ...", 09RIODEJANEIRO365); the scan stops at paragraph 3 of the body (lines from
+// `body_line` on). Used when a REF block over blank
+// lines or a page break ended the header early (06BAKU1835, 10RIYADH182). nullopt when none.
+// Linear: each line is looked at once (its first 200 bytes).
+std::optional<ClassifiedBy> ParseLeadingClassifiedBy(std::string_view text, size_t body_line,
+                                                      size_t max_lines);
 
 }  // namespace cablebase::parse
 
