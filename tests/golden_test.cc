@@ -37,7 +37,8 @@ std::string GoldenPath() {
 Json NullOr(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
 
 // cablemap's name normalisation ("normalize": true): a word written all in capitals is title-cased
-// ("HOAGLAND" → "Hoagland"); mixed-case words ("LeBaron") and roman numerals ("III") are kept.
+// ("HOAGLAND" → "Hoagland"); mixed-case words ("LeBaron") and roman numerals ("III") are kept; a
+// lone "0." initial is "O.".
 std::string TitleCase(const std::string& s) {
   std::string out;
   size_t i = 0;
@@ -45,6 +46,9 @@ std::string TitleCase(const std::string& s) {
     size_t j = s.find(' ', i);
     if (j == std::string::npos) j = s.size();
     std::string word = s.substr(i, j - i);
+    // A zero typed for the initial O ("LEE 0. COLDREN" → "Lee O. Coldren", golden classified_by
+    // #21): normalisation reads it as the letter, as it title-cases the rest.
+    if (word == "0.") word = "O.";
     bool has_lower = false, all_roman = true;
     int letters = 0;
     for (char ch : word) {
@@ -120,7 +124,12 @@ Json Evaluate(const std::string& function, const std::string& input, const Json&
     TagKind k = model::TagKindOf(input);
     return k == TagKind::kUnknown ? params.value("default", 0) : static_cast<int>(k);
   }
-  if (function == "parse_subject") return parse::ParseSubject(input);
+  if (function == "parse_subject") {
+    // `clean: false` asks for the subject as written, portion mark included.
+    bool as_written = params.is_object() && !params.value("clean", true);
+    return parse::ParseSubject(input, as_written ? parse::SubjectForm::kAsWritten
+                                                 : parse::SubjectForm::kClean);
+  }
   if (function == "parse_classified_by") {
     Json out = Json::array();
     auto cb = parse::ParseClassifiedBy(input);

@@ -205,7 +205,7 @@ bool IsBannerOnly(std::string_view line) {
 
 }  // namespace
 
-std::string ParseSubject(std::string_view text) {
+std::string ParseSubject(std::string_view text, SubjectForm form) {
   size_t start = FindSubjectLabel(text);
   if (start == std::string_view::npos) return {};
   std::vector<internal::Line> lines = internal::LinesWithOffsets(text.substr(start));
@@ -298,7 +298,8 @@ std::string ParseSubject(std::string_view text) {
     }
     if (end < t.size() || continued) break;
   }
-  return StripPortionMark(model::CollapseWhitespace(DecodeNumericEntities(subject)));
+  std::string written = model::CollapseWhitespace(DecodeNumericEntities(subject));
+  return form == SubjectForm::kAsWritten ? written : StripPortionMark(std::move(written));
 }
 
 }  // namespace cablebase::parse

@@ -52,9 +52,15 @@ std::optional<ExecutiveOrder> ParseExecutiveOrder(std::string_view text);
 // The TAGS of the text, canonical (upper case, person tags "SURNAME, GIVEN"), unique, in order.
 std::vector<std::string> ParseTags(std::string_view text);
 
-// The SUBJECT (wrapped lines joined, whitespace collapsed), without a leading portion mark
-// "(C)"/"(SBU)". Empty when absent.
-std::string ParseSubject(std::string_view text);
+// How ParseSubject returns the subject: kClean (the record's) without its portion mark, kAsWritten
+// with it ("(S) GERMANY TAKING ACTION ...", the `clean: false` form of the golden cases).
+enum class SubjectForm { kClean, kAsWritten };
+
+// The SUBJECT (wrapped lines joined over wraps and old-format page breaks, whitespace collapsed;
+// a rule line under it ends it). kClean drops a portion mark in any case and with caveats, at the
+// start ("(s) germany ..." 08BERLIN1068, "(S/REL UK) ..." 10STATE9565) or at the end ("... (C)").
+// Empty when absent. Rules and teaching cables: docs/cable_format.md, SUBJECT.
+std::string ParseSubject(std::string_view text, SubjectForm form = SubjectForm::kClean);
 
 // The REF entries. `year` is the citing cable's 4-digit year (references without a year get it);
 // `citing_reference_id` (may be empty) is the cable's own ID: its own number, printed in page
