@@ -219,6 +219,10 @@ std::string ReadBlock(std::string_view text, size_t start) {
       if (t.empty()) break;
       std::string u = model::ToUpperAscii(t);
       if (u.compare(0, 7, "SUMMARY") == 0) break;
+      // A rule line ("-------" over a heading, 09STOCKHOLM418) or a paragraph after its sign
+      // ("¶3. (U) This is an action request", 08STATE103511) ends the block.
+      if (t.find_first_not_of("-=_* ") == std::string_view::npos) break;
+      if (t.compare(0, 2, "\xC2\xB6") == 0) t.remove_prefix(2);
       size_t d = 0;
       while (d < t.size() && IsDigit(t[d])) ++d;
       if (d > 0 && d < t.size() && t[d] == '.' && (d + 1 >= t.size() || !IsDigit(t[d + 1]))) break;

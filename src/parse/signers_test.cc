@@ -1,0 +1,34 @@
+// The signer rules (docs/cable_format.md, "Signer"): the signer stands above the transmission
+// trailer (NNNN, End Cable Text, a redacted XXXX line). Real cables read from the shared folder,
+// and fragments written for these tests.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "parse/signers.h"
+#include "parse_shared_cable.h"
+
+namespace cablebase::parse {
+namespace {
+
+using testing_shared::CablegatePage;
+using testing_shared::ReadAndParseOne;
+using Names = std::vector<std::string>;
+
+TEST(SignersCorpus, AboveNnnnAndEndCableText) {
+  CABLEBASE_SHARED_PATH(page, CablegatePage("09STATE63860"));
+  EXPECT_EQ(ReadAndParseOne(page).signers, Names{"CLINTON"});
+  // A page banner after the signer (old format).
+  CABLEBASE_SHARED_PATH(harare, CablegatePage("00HARARE6677"));
+  EXPECT_EQ(ReadAndParseOne(harare).signers, Names{"MCDONALD"});
+}
+
+TEST(SignersFragments, TrailerLines) {
+  EXPECT_EQ(ParseSigners("1. (U) Text of the message.\nRICE\nNNNN\nEnd Cable Text\n XXXXXXXXXXXX\n"),
+            Names{"RICE"});
+  EXPECT_EQ(ParseSigners("1. (U) Text of the message.\nRICE\nNNNN\n"), Names{"RICE"});
+}
+
+}  // namespace
+}  // namespace cablebase::parse

@@ -1,0 +1,54 @@
+// The SUBJECT rules (docs/cable_format.md, "SUBJECT"): wraps (a digit, "--"), old-format page
+// breaks, rule lines, portion marks; real cables read from the shared folder, and fragments written
+// for these tests.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "parse/text_header.h"
+#include "parse_shared_cable.h"
+
+namespace cablebase::parse {
+namespace {
+
+using testing_shared::CablegatePage;
+using testing_shared::ReadAndParseOne;
+
+TEST(SubjectCorpus, WholeSubjectOfEachShape) {
+  const std::pair<const char*, const char*> want[] = {
+      // A continuation line that starts with a number.
+      {"06PARIS2242", "VISIT OF ATTORNEY GENERAL GONZALES FROM MARCH 1 TO 4, 2006."},
+      // A portion mark in lower case, with a caveat; a tasking number in parentheses stays.
+      {"08BERLIN1068",
+       "germany requests release of xxxxxxxxxxxx nonpaper to the german criminal customs office (zka)"},
+      {"10STATE9565", "ARGENTINE REACTION TO POTENTIAL FALKLAND ISLANDS OIL EXPLORATION (C-TN9-01234)"},
+      // A dashed rule line under the subject opens a heading.
+      {"09HARARE888", "ZIM NOTES 11-09-2009"},
+      {"09PRETORIA939", "PART 1 OF 3: THE LIFE AND TIMES OF SOUTH AFRICA\xE2\x80\x99S NEXT PRESIDENT"},
+      // "--" at a line end is a dash: it keeps its space.
+      {"09SANAA2070", "SAUDI STRIKES IN YEMEN: AN INVITATION TO IRAN -- AND THE U.S.?"},
+      // Continued over an old-format page break (banner, "PAGE 02 ... 291400Z OPPOSITION LEADER").
+      {"00HARARE6677", "ASSISTANT SECRETARY MEETS WITH ZIMBABWE OPPOSITION LEADER"},
+  };
+  for (const auto& [id, subject] : want) {
+    CABLEBASE_SHARED_PATH(page, CablegatePage(id));
+    EXPECT_EQ(ReadAndParseOne(page).subject, subject) << id;
+  }
+}
+
+TEST(SubjectFragments, Shapes) {
+  EXPECT_EQ(ParseSubject("SUBJECT: MEETING FROM JUNE 1 TO\n3, 2008.\n\nREF: NONE\n"),
+            "MEETING FROM JUNE 1 TO 3, 2008.");
+  EXPECT_EQ(ParseSubject("SUBJECT: (c/nf) talks on the budget\n"), "talks on the budget");
+  EXPECT_EQ(ParseSubject("SUBJECT: (S/REL AUS) TALKS ON THE BUDGET\n"), "TALKS ON THE BUDGET");
+  EXPECT_EQ(ParseSubject("SUBJECT: TALKS ON THE BUDGET (C)\n"), "TALKS ON THE BUDGET");
+  EXPECT_EQ(ParseSubject("SUBJECT: TALKS ON THE BUDGET (C)\n", SubjectForm::kAsWritten),
+            "TALKS ON THE BUDGET (C)");
+  EXPECT_EQ(ParseSubject("SUBJECT: TALKS ON THE BUDGET\n----------\nSUMMARY\n"), "TALKS ON THE BUDGET");
+  EXPECT_EQ(ParseSubject("SUBJECT: TALKS --\nAND A BUDGET\n"), "TALKS -- AND A BUDGET");
+  EXPECT_EQ(ParseSubject("SUBJECT: TALKS WITH THE\n CONFIDENTIAL\nOPPOSITION\nREF: A. STATE 1\n"),
+            "TALKS WITH THE OPPOSITION");
+}
+
+}  // namespace
+}  // namespace cablebase::parse
