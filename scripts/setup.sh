@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what cablebase needs to build and test, from Debian packages (idempotent; needs root or sudo).
 set -euo pipefail
-PKGS=(g++ cmake ninja-build pkg-config libsqlite3-dev sqlite3 libxml2-dev libssl-dev nlohmann-json3-dev
+PKGS=(g++ cmake ninja-build pkg-config libsqlite3-dev sqlite3 libxml2-dev libpoppler-cpp-dev libssl-dev nlohmann-json3-dev
       libcli11-dev libcpp-httplib-dev libgtest-dev libbenchmark-dev python3 ccache)
 missing=()
 for p in "${PKGS[@]}"; do

@@ -19,8 +19,18 @@ enum class InputFormat {
   kCablegateHtml,  // a Cablegate web page, 2010 or 2011 layout
   kText,           // plain text: the two blocks, the alx five-line layout, or rendered text (seed)
   kCsv,            // the full-release CSV dump, one cable per row
+  // The archive forms (shared/corpus-more/README.md; FORMAT.md §1 item 5). Added after kCsv: the
+  // numbering of the four above is stored in archives and must not change.
+  kPdf,            // a PDF with a text layer (WikiLeaks Cablegate PDFs, FOIA releases)
+  kPlusdHtml,      // a WikiLeaks PlusD page of the 1973-76 Central Foreign Policy Files
+  kFrusTei,        // FRUS TEI XML: one or more <div type="document">, telegrams read, others skipped
+  kCfpfGt,         // a 1970s CFPF body with entity markup: entity list, "@@@", [[TEXT || n]] body
+  kFoiaText,       // a FOIA reading-room release's OCR text: "[Page N]" pages with Case No./Doc No. stamps
+  kAad,            // a NARA AAD record: "Message Text", the telegram, "Message Attributes" key/values
 };
-// "html", "text", "csv" or "auto".
+// Number of InputFormat values (kAuto included), for loops over the names.
+inline constexpr int kInputFormatCount = 10;
+// "html", "text", "csv", "pdf", "plusd", "frus", "cfpf-gt", "foia-text", "aad" or "auto".
 const char* InputFormatName(InputFormat f);
 
 // Kinds of TAGS (5 FAH-3; cablemap's numbering in parentheses for the golden adapter).
@@ -103,6 +113,39 @@ struct Paragraph {
   std::string text;              // the paragraph text without number and mark, page headers removed
 };
 
+// A named entity marked by the publisher (cfpf-gt: the numbered list before "@@@"; each
+// `[[TEXT || n]]` of the body is a mention of entity n). Source: 1974TELAV06773.
+struct Entity {
+  int number = 0;                     // n of the list
+  std::string name;                   // "MOSHE KOL"
+  std::string type;                   // "PER.IND", "GPE.NATION", "ORG.GOV", "LOC"
+  std::vector<std::string> mentions;  // the marked texts in the body, in order, unique: "KOL"
+};
+
+// What the archive forms say beyond the Cablegate fields: the 1970s telegram's office lines
+// (PlusD/AAD/FOIA printouts), the publisher's attributes (PlusD synopsis, AAD Message Attributes),
+// FRUS's source description, cfpf-gt's entities. Empty for the Cablegate forms.
+struct ArchiveFields {
+  std::string document_number;  // AAD/PlusD "1973STATE097844"; FOIA "C06698243"; FRUS "d237"
+  std::string drafter;          // "EUR/CASA:SMYOUNG:SY" (DRAFTED BY)
+  std::vector<std::string> clearers;  // CLEARED BY entries
+  std::string approver;         // "D:STALBOTT" (APPROVED BY)
+  std::vector<std::string> action_offices;  // ["EUR-25"] (ACTION line), PlusD "Office Action"
+  std::vector<std::string> info_offices;    // ["OCT-01", "EA-11", ...] (INFO office lines)
+  std::string film_number;      // AAD/PlusD Film Number ("D730153-0543")
+  std::vector<std::string> concepts;        // PlusD/AAD Concepts: ["ARRESTS", "COMMUNISTS"]
+  std::string handling_restrictions;        // PlusD/AAD Handling Restrictions, "n/a" dropped
+  std::string message_reference;  // relay counter line number ("013841" of "----- 013841")
+  std::vector<std::string> resolved_references;  // PlusD: the publisher's IDs of the REF cables
+  std::vector<Entity> entities;   // cfpf-gt entity list with the body's mentions
+  std::string source_note;        // FRUS <note type="source">: archive, classification as written
+  std::string collection;         // FRUS volume id "frus1961-63v04"; FOIA case "F-2017-13804"
+  std::string title;              // FRUS head / PlusD synopsis title / FOIA page "Item Subject"
+  std::vector<std::string> addressees;  // publisher's addressees (FRUS gloss "to", PlusD/AAD To)
+  std::string from;             // publisher's originator (FRUS gloss "from", PlusD/AAD From)
+  int pages = 0;                // PDF pages / FOIA "[Page N]" pages read
+};
+
 // The record of one cable.
 struct Cable {
   // Identity.
@@ -157,6 +200,9 @@ struct Cable {
   // As read (after decoding entities / charset), for display and versioning.
   std::string header_raw;  // the transmission/routing block
   std::string text_raw;    // the text block
+
+  // Archive forms only (PlusD, AAD, FOIA, FRUS, cfpf-gt, PDFs): see ArchiveFields.
+  ArchiveFields archive;
 };
 
 }  // namespace cablebase

@@ -30,6 +30,12 @@ struct RawCable {
   std::string header;         // first block: transmission/routing header (may be empty)
   std::string text;           // second block: the telegram text from the classification line on
   uint64_t bytes = 0;         // size of the input this cable came from (for throughput figures)
+  ArchiveFields archive;      // the archive forms' own fields (cable.h); empty for Cablegate forms
+  // FRUS: the telegram's date-time as ISO 8601 from <date when>, used when the text has no DTG.
+  std::string date_time;
+  // Set by a reader for a document it read but that is not a telegram (a FRUS memorandum): not an
+  // error; the caller counts it and moves on (ParseCable refuses it with this reason).
+  std::string skipped;
 };
 
 // A file to read, found by ListSources.

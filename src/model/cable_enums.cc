@@ -9,6 +9,12 @@ const char* InputFormatName(InputFormat f) {
     case InputFormat::kCablegateHtml: return "html";
     case InputFormat::kText: return "text";
     case InputFormat::kCsv: return "csv";
+    case InputFormat::kPdf: return "pdf";
+    case InputFormat::kPlusdHtml: return "plusd";
+    case InputFormat::kFrusTei: return "frus";
+    case InputFormat::kCfpfGt: return "cfpf-gt";
+    case InputFormat::kFoiaText: return "foia-text";
+    case InputFormat::kAad: return "aad";
   }
   return "auto";
 }

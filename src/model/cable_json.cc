@@ -32,6 +32,44 @@ Json AddresseeList(const std::vector<Addressee>& v) {
   return a;
 }
 
+bool IsEmpty(const ArchiveFields& a) {
+  return a.document_number.empty() && a.drafter.empty() && a.clearers.empty() &&
+         a.approver.empty() && a.action_offices.empty() && a.info_offices.empty() &&
+         a.film_number.empty() && a.concepts.empty() && a.handling_restrictions.empty() &&
+         a.message_reference.empty() && a.resolved_references.empty() && a.entities.empty() &&
+         a.source_note.empty() && a.collection.empty() && a.title.empty() &&
+         a.addressees.empty() && a.from.empty() && a.pages == 0;
+}
+
+Json ArchiveJson(const ArchiveFields& a) {
+  if (IsEmpty(a)) return nullptr;
+  Json entities = Json::array();
+  for (const Entity& e : a.entities) {
+    entities.push_back(Json{{"number", e.number},
+                            {"name", Str(e.name)},
+                            {"type", Str(e.type)},
+                            {"mentions", StrList(e.mentions)}});
+  }
+  return Json{{"document_number", Str(a.document_number)},
+              {"collection", Str(a.collection)},
+              {"title", Str(a.title)},
+              {"from", Str(a.from)},
+              {"addressees", StrList(a.addressees)},
+              {"drafter", Str(a.drafter)},
+              {"clearers", StrList(a.clearers)},
+              {"approver", Str(a.approver)},
+              {"action_offices", StrList(a.action_offices)},
+              {"info_offices", StrList(a.info_offices)},
+              {"film_number", Str(a.film_number)},
+              {"concepts", StrList(a.concepts)},
+              {"handling_restrictions", Str(a.handling_restrictions)},
+              {"message_reference", Str(a.message_reference)},
+              {"resolved_references", StrList(a.resolved_references)},
+              {"source_note", Str(a.source_note)},
+              {"pages", a.pages ? Json(a.pages) : Json(nullptr)},
+              {"entities", entities}};
+}
+
 template <typename E>
 bool EnumFromName(const std::string& name, E* out, const char* (*namer)(E), int count) {
   for (int i = 0; i < count; ++i) {
@@ -197,6 +235,8 @@ Json CableJsonValue(const Cable& c) {
   j["body"] = Str(c.body);
   j["header_raw"] = Str(c.header_raw);
   j["text_raw"] = Str(c.text_raw);
+  // Archive forms only; null for the Cablegate forms (nothing of it is set).
+  j["archive"] = ArchiveJson(c.archive);
   return j;
 }
 
@@ -233,7 +273,7 @@ Result<Cable> CableFromJson(std::string_view text, std::string_view path) {
     c.reference_id_published = GetStr(j, "reference_id_published");
     if (auto it = j.find("source"); it != j.end() && it->is_object()) {
       c.source.path = GetStr(*it, "path");
-      EnumFromName(GetStr(*it, "format"), &c.source.format, InputFormatName, 4);
+      EnumFromName(GetStr(*it, "format"), &c.source.format, InputFormatName, kInputFormatCount);
       c.source.line = GetOr<int64_t>(*it, "line", 0);
       c.source.csv_id = GetStr(*it, "csv_id");
     }
@@ -315,6 +355,34 @@ Result<Cable> CableFromJson(std::string_view text, std::string_view path) {
     c.body = GetStr(j, "body");
     c.header_raw = GetStr(j, "header_raw");
     c.text_raw = GetStr(j, "text_raw");
+    if (auto it = j.find("archive"); it != j.end() && it->is_object()) {
+      ArchiveFields& a = c.archive;
+      a.document_number = GetStr(*it, "document_number");
+      a.collection = GetStr(*it, "collection");
+      a.title = GetStr(*it, "title");
+      a.from = GetStr(*it, "from");
+      a.addressees = GetStrList(*it, "addressees");
+      a.drafter = GetStr(*it, "drafter");
+      a.clearers = GetStrList(*it, "clearers");
+      a.approver = GetStr(*it, "approver");
+      a.action_offices = GetStrList(*it, "action_offices");
+      a.info_offices = GetStrList(*it, "info_offices");
+      a.film_number = GetStr(*it, "film_number");
+      a.concepts = GetStrList(*it, "concepts");
+      a.handling_restrictions = GetStr(*it, "handling_restrictions");
+      a.message_reference = GetStr(*it, "message_reference");
+      a.resolved_references = GetStrList(*it, "resolved_references");
+      a.source_note = GetStr(*it, "source_note");
+      a.pages = GetOr<int>(*it, "pages", 0);
+      for (const Json& e : GetObjectList(*it, "entities")) {
+        Entity en;
+        en.number = GetOr<int>(e, "number", 0);
+        en.name = GetStr(e, "name");
+        en.type = GetStr(e, "type");
+        en.mentions = GetStrList(e, "mentions");
+        a.entities.push_back(std::move(en));
+      }
+    }
   } catch (const FieldError& e) {
     return Status(StatusCode::kInvalidArgument, e.message, std::string(path));
   } catch (const Json::exception& e) {

@@ -10,6 +10,7 @@
 #include "model/tag_kind.h"
 #include "model/text_util.h"
 #include "parse/body.h"
+#include "parse/archive_lines.h"
 #include "parse/body_lines.h"
 #include "parse/message_header.h"
 #include "parse/routing_header_only.h"
@@ -107,9 +108,74 @@ bool IsEmpty(const parse::MessageHeader& m) {
   return m.dtg.empty() && m.originator.empty() && m.to.empty() && m.info.empty();
 }
 
-}  // namespace
+// The archive forms (cable.h: kPdf and after) carry 1970s printout lines (parse/archive_lines.h).
+bool IsArchiveForm(InputFormat f) { return static_cast<int>(f) >= static_cast<int>(InputFormat::kPdf); }
 
-Result<Cable> ParseCable(const RawCable& raw) {
+void AppendUnique(std::vector<std::string>* to, const std::vector<std::string>& from) {
+  for (const std::string& s : from) {
+    if (std::find(to->begin(), to->end(), s) == to->end()) to->push_back(s);
+  }
+}
+
+Result<Cable> ParseTelegram(const RawCable& raw, const parse::ArchiveLines* archive_lines);
+
+// An archive form: its printout lines read and taken out of header and text, then the telegram
+// parsed; the publisher's fields fill what the text lacks (FRUS gives originator, addressees and
+// date from its markup; a FOIA release without a readable classification line is known by its
+// Doc No.).
+Result<Cable> ParseArchiveCable(const RawCable& raw) {
+  if (!raw.skipped.empty()) {
+    return Status(StatusCode::kParseError, "skipped, not a telegram: " + raw.skipped,
+                  raw.source.path, raw.source.line);
+  }
+  RawCable copy = raw;
+  parse::ArchiveLines header_lines = parse::ReadArchiveLines(raw.header);
+  parse::ArchiveLines lines = parse::ReadArchiveLines(raw.text);
+  copy.header = std::move(header_lines.text);
+  copy.text = std::move(lines.text);
+  // Header block first: the office lines of a PlusD page stand above the classification line.
+  if (lines.page_post.empty()) {
+    lines.page_post = header_lines.page_post;
+    lines.page_serial = header_lines.page_serial;
+  }
+  auto first = [](std::string* a, const std::string& b) {
+    if (a->empty()) *a = b;
+  };
+  first(&lines.drafter, header_lines.drafter);
+  first(&lines.approver, header_lines.approver);
+  first(&lines.message_reference, header_lines.message_reference);
+  AppendUnique(&header_lines.clearers, lines.clearers);
+  lines.clearers.swap(header_lines.clearers);
+  AppendUnique(&header_lines.action_offices, lines.action_offices);
+  lines.action_offices.swap(header_lines.action_offices);
+  AppendUnique(&header_lines.info_offices, lines.info_offices);
+  lines.info_offices.swap(header_lines.info_offices);
+
+  Result<Cable> parsed = ParseTelegram(copy, &lines);
+  if (!parsed.ok()) return parsed;
+  Cable& c = *parsed;
+  c.header_raw = raw.header;
+  c.text_raw = raw.text;
+  c.archive = raw.archive;
+  ArchiveFields& a = c.archive;
+  first(&a.drafter, lines.drafter);
+  first(&a.approver, lines.approver);
+  first(&a.message_reference, lines.message_reference);
+  AppendUnique(&a.clearers, lines.clearers);
+  AppendUnique(&a.action_offices, lines.action_offices);
+  AppendUnique(&a.info_offices, lines.info_offices);
+  if (c.originator.empty()) c.originator = a.from;
+  if (c.to.empty()) {
+    for (const std::string& name : a.addressees) c.to.push_back(Addressee{"", name});
+  }
+  if (c.created.empty() && !raw.date_time.empty()) c.created = model::PublishedDateToIso(raw.date_time);
+  if (c.subject.empty()) c.subject = a.title;
+  if (c.post.empty()) c.post = lines.page_post;
+  if (c.serial.empty()) c.serial = lines.page_serial;
+  return parsed;
+}
+
+Result<Cable> ParseTelegram(const RawCable& raw, const parse::ArchiveLines* archive_lines) {
   Cable c;
   c.source = raw.source;
   c.header_raw = raw.header;
@@ -193,6 +259,18 @@ Result<Cable> ParseCable(const RawCable& raw) {
     if (year == 0) year = YearOfIso(c.created);
     if (year > 0) c.reference_id = model::MakeReferenceId(year, cl->post, cl->serial);
   }
+  // Archive forms: the PAGE line's post and serial ("PAGE 01 ATHENS 03099 231541Z"), else the
+  // publisher's document number (FOIA "C06698243", FRUS "frus1961-63v04/d237").
+  if (c.reference_id.empty() && archive_lines != nullptr && !archive_lines->page_post.empty()) {
+    int year = YearOfIso(dtg_iso);
+    if (year == 0) year = YearOfIso(c.created);
+    if (year == 0 && !raw.date_time.empty()) year = YearOfIso(model::PublishedDateToIso(raw.date_time));
+    if (year > 0) {
+      c.reference_id =
+          model::MakeReferenceId(year, archive_lines->page_post, archive_lines->page_serial);
+    }
+  }
+  if (c.reference_id.empty() && archive_lines != nullptr) c.reference_id = raw.archive.document_number;
   if (c.reference_id.empty()) {
     return Status(StatusCode::kParseError,
                   "no reference ID: the cable has no published ID and no classification line "
@@ -264,6 +342,13 @@ Result<Cable> ParseCable(const RawCable& raw) {
     c.comment.clear();
   }
   return c;
+}
+
+}  // namespace
+
+Result<Cable> ParseCable(const RawCable& raw) {
+  if (IsArchiveForm(raw.source.format)) return ParseArchiveCable(raw);
+  return ParseTelegram(raw, nullptr);
 }
 
 }  // namespace cablebase

@@ -3,6 +3,7 @@
 
 #include "cablebase/read.h"
 #include "model/text_util.h"
+#include "read/foia_text_reader.h"
 
 namespace cablebase {
 namespace {
@@ -30,8 +31,11 @@ bool StartsLikeHtml(std::string_view s) {
 // a dump row starts with "<digits>","); the file name only when the content is not decisive
 // (".html"/".htm" → HTML, ".csv" → CSV). Everything else is text.
 InputFormat DetectFormat(std::string_view head, std::string_view path) {
+  // A PDF starts with "%PDF-" (ISO 32000-1 §7.5.2), possibly after a few bytes of junk.
+  if (head.substr(0, 1024).find("%PDF-") != std::string_view::npos) return InputFormat::kPdf;
   if (head.size() >= 3 && head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);
   const std::string_view s = model::TrimLeft(head);
+  if (read::LooksLikeFoiaText(s)) return InputFormat::kFoiaText;
   if (StartsLikeHtml(s)) return InputFormat::kCablegateHtml;
   if (StartsLikeCsvRow(s)) return InputFormat::kCsv;
   if (model::EndsWithIgnoreCase(path, ".html") || model::EndsWithIgnoreCase(path, ".htm")) {

@@ -13,7 +13,9 @@
 #include "model/text_util.h"
 #include "read/byte_stream.h"
 #include "read/csv_reader.h"
+#include "read/foia_text_reader.h"
 #include "read/html_reader.h"
+#include "read/pdf_reader.h"
 #include "read/text_reader.h"
 
 namespace cablebase {
@@ -30,7 +32,7 @@ constexpr uint64_t kMaxCableFileBytes = uint64_t{1} << 30;  // 1 GiB
 // skipped when a directory is expanded, read when named explicitly.
 bool IsCompanionFile(const fs::path& p) {
   const std::string ext = model::ToLowerAscii(p.extension().string());
-  return ext == ".md" || ext == ".tsv" || ext == ".json";
+  return ext == ".md" || ext == ".tsv" || ext == ".json" || ext == ".jsonl";
 }
 
 // Reads from `fd` until `want` bytes are in `out` or the end. False on a read error (errno set).
@@ -53,6 +55,10 @@ Status ReadOneCable(std::string_view bytes, InputFormat format, std::string_view
                     const RawCableSink& sink) {
   if (format == InputFormat::kCablegateHtml) {
     read::ReadCablegatePage(bytes, path, sink);
+  } else if (format == InputFormat::kPdf) {
+    sink(read::ReadPdf(bytes, path));
+  } else if (format == InputFormat::kFoiaText) {
+    sink(read::ReadFoiaText(bytes, path));
   } else {
     sink(read::ReadPlainText(bytes, path));
   }
