@@ -3,7 +3,10 @@
 
 #include "cablebase/read.h"
 #include "model/text_util.h"
+#include "read/aad_reader.h"
+#include "read/cfpf_gt_reader.h"
 #include "read/foia_text_reader.h"
+#include "read/plusd_reader.h"
 
 namespace cablebase {
 namespace {
@@ -36,6 +39,9 @@ InputFormat DetectFormat(std::string_view head, std::string_view path) {
   if (head.size() >= 3 && head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);
   const std::string_view s = model::TrimLeft(head);
   if (read::LooksLikeFoiaText(s)) return InputFormat::kFoiaText;
+  if (read::LooksLikeCfpfGt(s)) return InputFormat::kCfpfGt;
+  if (read::LooksLikeAad(s)) return InputFormat::kAad;
+  if (s.substr(0, 1) == "<" && read::LooksLikePlusd(head)) return InputFormat::kPlusdHtml;
   if (StartsLikeHtml(s)) return InputFormat::kCablegateHtml;
   if (StartsLikeCsvRow(s)) return InputFormat::kCsv;
   if (model::EndsWithIgnoreCase(path, ".html") || model::EndsWithIgnoreCase(path, ".htm")) {

@@ -26,6 +26,19 @@ std::string ValueAfter(std::string_view line, std::string_view key) {
   return w.empty() ? std::string() : std::string(w[0]);
 }
 
+// A FOIA page stamp: "... Case No. F-2017-13804 Doc No. C06698243 Date: ..." (OCR may drop the
+// spaces: "DocNo.", C06771232).
+bool IsStampLine(std::string_view t) {
+  return (t.find("Case No") != std::string_view::npos || t.find("CaseNo") != std::string_view::npos) &&
+         (t.find("Doc No") != std::string_view::npos || t.find("DocNo") != std::string_view::npos);
+}
+
+std::string DocNumber(std::string_view t) {
+  std::string v = ValueAfter(t, "Doc No.");
+  if (v.empty()) v = ValueAfter(t, "DocNo.");
+  return v;
+}
+
 // Review markings standing alone: "RELEASE IN FULL", "DECLASSIFIED", "B1", "1.4(B)", "B6".
 bool IsReviewMarking(std::string_view t) {
   std::string u = model::ToUpperAscii(t);
@@ -156,8 +169,10 @@ bool LooksLikeFoiaText(std::string_view head) {
   t = model::TrimLeft(t);
   if (t.substr(0, 6) != "[Page ") return false;
   std::string_view first = t.substr(0, std::min<size_t>(t.size(), 2000));
-  return first.find("Case No.") != std::string_view::npos &&
-         first.find("Doc No.") != std::string_view::npos;
+  for (std::string_view line : model::SplitLines(first)) {
+    if (IsStampLine(line)) return true;
+  }
+  return false;
 }
 
 Result<RawCable> ReadFoiaText(std::string_view bytes, std::string_view path) {
@@ -195,8 +210,8 @@ Result<RawCable> ReadFoiaPages(const std::vector<std::string>& pages, std::strin
     for (std::string_view line : model::SplitLines(page)) {
       const std::string_view t = model::Trim(line);
       if (t.empty()) continue;
-      if (t.find("Case No.") != std::string_view::npos && t.find("Doc No.") != std::string_view::npos) {
-        if (raw.archive.document_number.empty()) raw.archive.document_number = ValueAfter(t, "Doc No.");
+      if (IsStampLine(t)) {
+        if (raw.archive.document_number.empty()) raw.archive.document_number = DocNumber(t);
         if (raw.archive.collection.empty()) raw.archive.collection = ValueAfter(t, "Case No.");
         continue;
       }

@@ -14,7 +14,10 @@
 #include "read/byte_stream.h"
 #include "read/csv_reader.h"
 #include "read/foia_text_reader.h"
+#include "read/aad_reader.h"
+#include "read/cfpf_gt_reader.h"
 #include "read/html_reader.h"
+#include "read/plusd_reader.h"
 #include "read/pdf_reader.h"
 #include "read/text_reader.h"
 
@@ -57,6 +60,12 @@ Status ReadOneCable(std::string_view bytes, InputFormat format, std::string_view
     read::ReadCablegatePage(bytes, path, sink);
   } else if (format == InputFormat::kPdf) {
     sink(read::ReadPdf(bytes, path));
+  } else if (format == InputFormat::kPlusdHtml) {
+    sink(read::ReadPlusdHtml(bytes, path));
+  } else if (format == InputFormat::kCfpfGt) {
+    sink(read::ReadCfpfGt(bytes, path));
+  } else if (format == InputFormat::kAad) {
+    sink(read::ReadAad(bytes, path));
   } else if (format == InputFormat::kFoiaText) {
     sink(read::ReadFoiaText(bytes, path));
   } else {
