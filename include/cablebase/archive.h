@@ -52,7 +52,8 @@ struct IngestOptions {
   std::function<void(const IngestError&)> on_error;
 };
 
-// The outcome of an ingest. cables_read = added + new_versions + unchanged + refreshed + failed.
+// The outcome of an ingest. cables_read = added + new_versions + unchanged + refreshed + failed +
+// skipped.
 struct IngestSummary {
   int64_t cables_read = 0;   // raw cables seen (including failures)
   int64_t added = 0;         // reference IDs new to the archive
@@ -60,6 +61,7 @@ struct IngestSummary {
   int64_t unchanged = 0;     // content already stored with an identical record (nothing written)
   int64_t refreshed = 0;     // content already stored, record re-parsed differently (updated)
   int64_t failed = 0;        // could not be read or parsed (see IngestOptions::on_error)
+  int64_t skipped = 0;       // documents read that are not telegrams (FRUS memoranda): not errors
   uint64_t bytes = 0;        // input bytes read
   double seconds = 0;        // wall time
 };

@@ -33,6 +33,8 @@ struct RawCable {
   ArchiveFields archive;      // the archive forms' own fields (cable.h); empty for Cablegate forms
   // FRUS: the telegram's date-time as ISO 8601 from <date when>, used when the text has no DTG.
   std::string date_time;
+  // FRUS: the signer from <closer><signed>, used when the text gives none.
+  std::string signer;
   // Set by a reader for a document it read but that is not a telegram (a FRUS memorandum): not an
   // error; the caller counts it and moves on (ParseCable refuses it with this reason).
   std::string skipped;

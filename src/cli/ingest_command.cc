@@ -163,6 +163,10 @@ void RunIngest(const IngestFlags& flags) {
                static_cast<long long>(s.failed), s.bytes / 1e6, s.seconds,
                s.seconds > 0 ? s.cables_read / s.seconds : 0.0,
                s.seconds > 0 ? s.bytes / 1e6 / s.seconds : 0.0);
+  if (s.skipped) {
+    std::fprintf(stderr, "; %lld skipped (documents that are not telegrams: FRUS memoranda)",
+                 static_cast<long long>(s.skipped));
+  }
   if (errors_written) std::fprintf(stderr, "; failures listed in %s", errors_path.c_str());
   std::fprintf(stderr, "\n");
   if (s.cables_read == 0) {

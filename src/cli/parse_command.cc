@@ -38,11 +38,15 @@ void RunParse(const ParseOptions& opt) {
     return;
   }
   bool any_failed = false;
-  int64_t printed = 0;
+  int64_t printed = 0, skipped = 0;
   auto sink = [&](Result<RawCable> raw) {
     if (!raw.ok()) {
       PrintError(raw.status());
       any_failed = true;
+      return true;
+    }
+    if (!raw->skipped.empty()) {  // a FRUS memorandum: counted, not an error
+      ++skipped;
       return true;
     }
     Result<Cable> cable = ParseCable(*raw);
@@ -64,7 +68,11 @@ void RunParse(const ParseOptions& opt) {
     }
   }
   std::fflush(stdout);
-  SetExitCode(any_failed ? kExitError : (printed ? kExitOk : kExitNoneFound));
+  if (skipped) {
+    std::fprintf(stderr, "cablebase: %lld %s skipped (not telegrams: FRUS memoranda and the like)\n",
+                 static_cast<long long>(skipped), skipped == 1 ? "document" : "documents");
+  }
+  SetExitCode(any_failed ? kExitError : (printed || skipped ? kExitOk : kExitNoneFound));
 }
 
 }  // namespace
@@ -74,7 +82,9 @@ void RegisterParseCommand(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand(
       "parse",
       "Read cables (Cablegate HTML pages, plain/rendered text, the full-release CSV dump) and print\n"
-      "one JSON record per cable on stdout. Errors go to stderr as FILE:LINE: reason; the run goes on\n"
+      "one JSON record per cable on stdout. Also the archive forms: PDFs (text layer), PlusD pages,\n"
+      "FRUS TEI (telegram documents; others are counted as skipped), cfpf-gt bodies, FOIA texts, AAD\n"
+      "records. Errors go to stderr as FILE:LINE: reason; the run goes on\n"
       "and the exit status is 2 if any input failed, 1 if no cable was found, 0 otherwise.\n\n"
       "Examples:\n"
       "  cablebase parse ../shared/corpus/html/chillicoder__cablegate/04ANKARA348.html\n"

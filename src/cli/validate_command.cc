@@ -95,6 +95,7 @@ void RunValidate(const ValidateOptions& opt) {
       any_failed = true;
       return true;
     }
+    if (!raw->skipped.empty()) return true;  // a FRUS memorandum: not a telegram, nothing to check
     Result<Cable> cable = ParseCable(*raw);
     if (!cable.ok()) {
       PrintError(cable.status());

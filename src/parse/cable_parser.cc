@@ -169,7 +169,12 @@ Result<Cable> ParseArchiveCable(const RawCable& raw) {
     for (const std::string& name : a.addressees) c.to.push_back(Addressee{"", name});
   }
   if (c.created.empty() && !raw.date_time.empty()) c.created = model::PublishedDateToIso(raw.date_time);
+  // Only a year is known (cfpf-gt: the document number's, 1974TELAV06773): the record says the year.
+  if (c.created.empty() && raw.date_time.size() == 4 && model::IsAllDigits(raw.date_time)) {
+    c.created = raw.date_time;
+  }
   if (c.subject.empty()) c.subject = a.title;
+  if (!raw.signer.empty() && c.signers.empty()) c.signers.push_back(raw.signer);
   if (c.post.empty()) c.post = lines.page_post;
   if (c.serial.empty()) c.serial = lines.page_serial;
   return parsed;

@@ -63,6 +63,9 @@ bool LooksLikeCfpfGt(std::string_view head) {
     if (model::Trim(line).empty()) continue;
     // "8. " with no name or type occurs (1977KINSHA11101): a numbered line is enough.
     std::string_view t = model::Trim(line);
+    // Annotator comments between entries: "//POSSIBLE ENTITIES: UNITED STATES|GPE.NATION, ..."
+    // (1978NAIROB16042).
+    if (t.substr(0, 2) == "//") continue;
     size_t i = 0;
     while (i < t.size() && model::IsDigit(t[i])) ++i;
     if (i == 0 || (i < t.size() && t[i] != '.' && t[i] != '\t' && t[i] != ' ')) return false;
@@ -163,6 +166,12 @@ Result<RawCable> ReadCfpfGt(std::string_view bytes, std::string_view path) {
   if (std::string id = ReferenceIdOfDocumentNumber(name); !id.empty()) {
     raw.archive.document_number = std::string(name);
     raw.reference_id = id;
+    // The form has no routing header: the originating post is the document number's letters
+    // (CFPF post codes, "TELAV", "KINSHA", "STATE") and the date its year (1974TELAV06773).
+    size_t b = 4, e = 4;
+    while (e < name.size() && model::IsAlpha(name[e])) ++e;
+    raw.archive.from = std::string(name.substr(b, e - b));
+    raw.date_time = std::string(name.substr(0, 4));
   }
   HeaderAndText split = SplitHeaderAndText(kept);
   raw.header = std::move(split.header);

@@ -6,6 +6,7 @@
 #include "read/aad_reader.h"
 #include "read/cfpf_gt_reader.h"
 #include "read/foia_text_reader.h"
+#include "read/frus_reader.h"
 #include "read/plusd_reader.h"
 
 namespace cablebase {
@@ -41,6 +42,7 @@ InputFormat DetectFormat(std::string_view head, std::string_view path) {
   if (read::LooksLikeFoiaText(s)) return InputFormat::kFoiaText;
   if (read::LooksLikeCfpfGt(s)) return InputFormat::kCfpfGt;
   if (read::LooksLikeAad(s)) return InputFormat::kAad;
+  if (s.substr(0, 1) == "<" && read::LooksLikeFrus(s)) return InputFormat::kFrusTei;
   if (s.substr(0, 1) == "<" && read::LooksLikePlusd(head)) return InputFormat::kPlusdHtml;
   if (StartsLikeHtml(s)) return InputFormat::kCablegateHtml;
   if (StartsLikeCsvRow(s)) return InputFormat::kCsv;

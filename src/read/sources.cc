@@ -14,6 +14,7 @@
 #include "read/byte_stream.h"
 #include "read/csv_reader.h"
 #include "read/foia_text_reader.h"
+#include "read/frus_reader.h"
 #include "read/aad_reader.h"
 #include "read/cfpf_gt_reader.h"
 #include "read/html_reader.h"
@@ -64,6 +65,8 @@ Status ReadOneCable(std::string_view bytes, InputFormat format, std::string_view
     sink(read::ReadPlusdHtml(bytes, path));
   } else if (format == InputFormat::kCfpfGt) {
     sink(read::ReadCfpfGt(bytes, path));
+  } else if (format == InputFormat::kFrusTei) {
+    return read::ReadFrus(bytes, path, sink);
   } else if (format == InputFormat::kAad) {
     sink(read::ReadAad(bytes, path));
   } else if (format == InputFormat::kFoiaText) {

@@ -198,9 +198,9 @@ Result<std::unique_ptr<CableWriter>> CableWriter::Create(Db& db) {
        "INSERT INTO cable_versions(reference_id, version, content_hash, released, ingested_at, "
        "source_path, source_format, source_line, source_csv_id, published_id, created, "
        "published_classification, origin, published_references, header_raw, text_raw, "
-       "published_title) VALUES "
+       "published_title, archive_json) VALUES "
        "(?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
-       "?12, ?13, ?14, ?15, ?16)"},
+       "?12, ?13, ?14, ?15, ?16, ?17)"},
       {&w->find_cable_,
        "SELECT id, version_id, version_count, parsed_by IS ?2 FROM cables WHERE reference_id = ?1"},
       // The current version: latest `released` (NULL oldest), ties to the latest arrival.
@@ -210,7 +210,8 @@ Result<std::unique_ptr<CableWriter>> CableWriter::Create(Db& db) {
       {&w->insert_cable_, InsertCableSql()},
       {&w->update_cable_, UpdateCableSql()},
       {&w->bump_count_, "UPDATE cables SET version_count = ?2 WHERE id = ?1"},
-      {&w->refresh_title_, "UPDATE cable_versions SET published_title = ?2 WHERE id = ?1"},
+      {&w->refresh_title_,
+       "UPDATE cable_versions SET published_title = ?2, archive_json = ?3 WHERE id = ?1"},
       {&w->insert_addressee_,
        "INSERT INTO addressees(cable_id, role, position, route, name, precedence, sequence, "
        "collective, excluded) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"},
@@ -454,11 +455,13 @@ Result<PutOutcome> CableWriter::Put(const PreparedCable& p) {
     Result<CableRow> row = find_cable();
     if (!row.ok()) return row.status();
     if (row->version_id != vid || row->parsed_by_this_version) return PutOutcome::kUnchanged;
-    // What this version's readers keep that earlier ones did not (the published title, schema 4)
+    // What this version's readers keep that earlier ones did not (the published title, schema 4;
+    // the archive forms' fields, schema 5)
     // is stored too, so that the version parses back to the row derived now.
     refresh_title_.Reset();
     refresh_title_.BindInt(1, vid);
     refresh_title_.BindText(2, c.metadata_title);
+    refresh_title_.BindText(3, ArchiveJsonOf(c));
     if (Status s = refresh_title_.Run(); !s.ok()) return s;
     if (Status s = WriteCurrent(p, vid, row->id, row->count); !s.ok()) return s;
     return PutOutcome::kRefreshed;

@@ -30,6 +30,7 @@ struct Item {
   std::optional<RawCable> raw;
   std::optional<PreparedCable> prepared;
   std::optional<IngestError> error;
+  bool skipped = false;  // a document that is not a telegram (RawCable::skipped): counted apart
 };
 
 IngestError ErrorFromStatus(const Status& s, const RawCable* raw) {
@@ -139,6 +140,11 @@ class CacheSize {
 
 void ParseOne(Item& item) {
   RawCable& raw = *item.raw;
+  if (!raw.skipped.empty()) {
+    item.skipped = true;
+    item.raw.reset();
+    return;
+  }
   try {
     Result<Cable> cable = ParseCable(raw);
     if (!cable.ok()) {
@@ -285,6 +291,7 @@ Result<IngestSummary> IngestSources(Db& db, CableWriter& writer,
         }
       }
     }
+    if (item->skipped) ++sum.skipped;
     if (item->error) {
       ++sum.failed;
       if (options.on_error) options.on_error(*item->error);

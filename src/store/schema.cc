@@ -253,12 +253,22 @@ constexpr std::string_view kSchemaV4 = R"SQL(
 ALTER TABLE cable_versions ADD COLUMN published_title TEXT;
 )SQL";
 
+// Version 5 (issue 13): the archive forms' own fields as read (PlusD synopsis and Metadata pane,
+// FRUS head and source note, cfpf-gt entities, FOIA document number; cable.h ArchiveFields) as
+// the JSON object `archive` of the record (docs/cable_json.md); NULL for the Cablegate forms and
+// for versions stored before. Without it a PlusD page's To/From/Concepts, which are not in its
+// text, would be lost when the version is parsed again.
+constexpr std::string_view kSchemaV5 = R"SQL(
+ALTER TABLE cable_versions ADD COLUMN archive_json TEXT;
+)SQL";
+
 const std::vector<Migration>* BuildMigrations() {
   return new std::vector<Migration>{
       {1, "cables, versions, addressees, tags, caveats, refs, paragraphs, FTS5 index", kSchemaV1},
       {2, "versions keep the cable as read instead of a JSON copy of the record", kSchemaV2},
       {3, "search_columns: compact per-cable columns for facets and date order", kSchemaV3},
       {4, "versions keep the published title", kSchemaV4},
+      {5, "versions keep the archive forms' own fields (archive_json)", kSchemaV5},
   };
 }
 

@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cablebase/json.h"
 #include "cablebase/parse.h"
 
 namespace cablebase::store {
@@ -10,7 +11,7 @@ namespace cablebase::store {
 const char* const kVersionSourceColumns =
     "v.published_id, v.created, v.released, v.published_classification, v.origin, "
     "v.published_references, v.header_raw, v.text_raw, v.source_path, v.source_format, "
-    "v.source_line, v.source_csv_id, v.published_title";
+    "v.source_line, v.source_csv_id, v.published_title, v.archive_json";
 
 RawCable SourceOfRecord(const Cable& c) {
   RawCable raw;
@@ -24,7 +25,18 @@ RawCable SourceOfRecord(const Cable& c) {
   raw.header = c.header_raw;
   raw.text = c.text_raw;
   raw.title = c.metadata_title;
+  raw.archive = c.archive;
   return raw;
+}
+
+std::string ArchiveJsonOf(const Cable& c) {
+  Cable only;
+  only.archive = c.archive;
+  nlohmann::json j = nlohmann::json::parse(CableToJson(only), nullptr, /*allow_exceptions=*/false);
+  if (!j.is_object()) return {};
+  auto it = j.find("archive");
+  if (it == j.end() || !it->is_object()) return {};
+  return it->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 void BindVersionSource(Statement& st, int first, const Cable& c) {
@@ -42,6 +54,7 @@ void BindVersionSource(Statement& st, int first, const Cable& c) {
   st.BindText(i++, c.header_raw);
   st.BindText(i++, c.text_raw, /*empty_as_null=*/false);
   st.BindText(i++, c.metadata_title);
+  st.BindText(i++, ArchiveJsonOf(c));
 }
 
 Result<Cable> VersionRecord(const Statement& st, int first, const std::string& what,
@@ -68,12 +81,20 @@ Result<Cable> VersionRecord(const Statement& st, int first, const std::string& w
   raw.text = st.ColumnText(i++);
   raw.source.path = st.ColumnText(i++);
   std::string format = st.ColumnText(i++);
-  for (InputFormat f : {InputFormat::kCablegateHtml, InputFormat::kText, InputFormat::kCsv}) {
-    if (format == InputFormatName(f)) raw.source.format = f;
+  for (int f = 1; f < kInputFormatCount; ++f) {
+    if (format == InputFormatName(static_cast<InputFormat>(f))) raw.source.format = static_cast<InputFormat>(f);
   }
   raw.source.line = st.ColumnInt(i++);
   raw.source.csv_id = st.ColumnText(i++);
   raw.title = st.ColumnText(i++);
+  if (std::string archive = st.ColumnText(i++); !archive.empty()) {
+    Result<Cable> fields = CableFromJson("{\"archive\": " + archive + "}");
+    if (!fields.ok()) {
+      return Status(StatusCode::kCorrupt, "stored " + what + " has unreadable archive fields",
+                    db_path);
+    }
+    raw.archive = std::move(fields->archive);
+  }
   Result<Cable> cable = ParseCable(raw);
   if (!cable.ok()) {
     return Status(StatusCode::kCorrupt,

@@ -20,17 +20,21 @@ namespace cablebase::store {
 // in a SELECT at any position and pass that position as `first`.
 extern const char* const kVersionSourceColumns;
 // How many columns kVersionSourceColumns names.
-constexpr int kVersionSourceColumnCount = 13;
+constexpr int kVersionSourceColumnCount = 14;
 
 // The raw cable a parsed record came from, as stored: the reference ID as published, the metadata
 // in the record's own (already normalised) form — ParseCable reads ISO dates and collapsed
 // classifications back unchanged — and the header and text blocks.
 RawCable SourceOfRecord(const Cable& c);
 
-// Binds SourceOfRecord(c)'s stored columns to `st` at `first`..`first + 7`: published_id, created,
+// Binds SourceOfRecord(c)'s stored columns to `st` at `first`..`first + 8`: published_id, created,
 // published_classification, origin, published_references (JSON array or NULL), header_raw,
-// text_raw, published_title (`released` and the source have columns of their own).
+// text_raw, published_title, archive_json (`released` and the source have columns of their own).
 void BindVersionSource(Statement& st, int first, const Cable& c);
+
+// The archive forms' fields of `c` as stored in cable_versions.archive_json (schema 5): the
+// record's JSON `archive` object, or "" (NULL) when the record has none (Cablegate forms).
+std::string ArchiveJsonOf(const Cable& c);
 
 // The record of the version row `st` is on, its source columns starting at column `first`
 // (kVersionSourceColumns): the stored source parsed again. kCorrupt (naming `what`, e.g.

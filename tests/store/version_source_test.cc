@@ -183,7 +183,8 @@ TEST(VersionSource, SchemaThreeArchiveIsUpgradedAndTitlesComeBackOnReingest) {
   std::string error;
   ASSERT_TRUE(SqlExec(db,
                       "ALTER TABLE cable_versions DROP COLUMN published_title; "
-                      "DELETE FROM schema_migrations WHERE version = 4; PRAGMA user_version = 3; "
+                      "ALTER TABLE cable_versions DROP COLUMN archive_json; "
+                      "DELETE FROM schema_migrations WHERE version >= 4; PRAGMA user_version = 3; "
                       "UPDATE cables SET subject = NULL, parsed_by = '0.2.0';",
                       &error))
       << error;
