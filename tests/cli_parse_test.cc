@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_test_util.h"
+#include "shared_files.h"
 
 namespace cablebase {
 namespace {
@@ -42,9 +43,19 @@ TEST(CliParse, MissingFileIsAnErrorNamingIt) {
 }
 
 TEST(CliParse, BadFormatOptionIsAnError) {
-  auto r = RunCablebase("parse --format pdf - </dev/null 2>&1");
+  // pdf is a form since issue 13; docx is none.
+  auto r = RunCablebase("parse --format docx - </dev/null 2>&1");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.out.find("'pdf'"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("'docx'"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("frus"), std::string::npos) << r.out;
+}
+
+// A FRUS file with a telegram: parse prints the record (the CLI reads the archive forms too).
+TEST(CliParse, FrusTelegramIsParsed) {
+  CABLEBASE_SHARED_PATH(f, "corpus-more/frus-tei/frus1961-63v04_d239.xml");
+  auto r = RunCablebase("parse --jsonl " + f + " 2>&1");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("\"reference_id\":\"63SAIGON816\""), std::string::npos) << r.out;
 }
 
 // A directory with a good cable and a file of garbage: the good one is printed, the bad one named,

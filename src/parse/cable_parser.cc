@@ -170,9 +170,9 @@ Result<Cable> ParseArchiveCable(const RawCable& raw) {
   }
   if (c.created.empty() && !raw.date_time.empty()) c.created = model::PublishedDateToIso(raw.date_time);
   // Only a year is known (cfpf-gt: the document number's, 1974TELAV06773): the record says the year.
-  if (c.created.empty() && raw.date_time.size() == 4 && model::IsAllDigits(raw.date_time)) {
-    c.created = raw.date_time;
-  }
+  // A stored version gives it back as `created` (store/version_record.h).
+  const std::string& year = raw.date_time.empty() ? raw.created : raw.date_time;
+  if (c.created.empty() && year.size() == 4 && model::IsAllDigits(year)) c.created = year;
   if (c.subject.empty()) c.subject = a.title;
   if (!raw.signer.empty() && c.signers.empty()) c.signers.push_back(raw.signer);
   if (c.post.empty()) c.post = lines.page_post;

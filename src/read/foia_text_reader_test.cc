@@ -1,0 +1,54 @@
+// FOIA reading-room texts (foia_text_reader.h): real releases of shared/corpus-more/foia-text.
+#include <gtest/gtest.h>
+
+#include "archive_record_util.h"
+#include "shared_files.h"
+
+namespace cablebase {
+namespace {
+
+using testing_archive::Records;
+
+// C06698243 (STATE 158406, 1996): stamps and review markings removed, the RAO-copy header read,
+// DRAFTED/APPROVED BY and the ACTION office kept as archive fields, known by its Doc No.
+TEST(FoiaTextReader, StateTelegramOfCase13804) {
+  CABLEBASE_SHARED_PATH(txt, "corpus-more/foia-text/C06698243.txt");
+  std::vector<Cable> r = Records(txt);
+  ASSERT_EQ(r.size(), 1u);
+  const Cable& c = r[0];
+  EXPECT_EQ(c.source.format, InputFormat::kFoiaText);
+  EXPECT_EQ(c.archive.document_number, "C06698243");
+  EXPECT_EQ(c.archive.collection, "F-2017-13804");
+  EXPECT_EQ(c.archive.pages, 3);
+  EXPECT_EQ(c.originator, "SECSTATE WASHDC");
+  ASSERT_FALSE(c.to.empty());
+  EXPECT_EQ(c.to[0].name, "AMEMBASSY YEREVAN");
+  EXPECT_EQ(c.classification, "SECRET");
+  EXPECT_EQ(c.tags, (std::vector<std::string>{"PREL", "MARR", "MOPS", "PBTS", "OSCE", "AM"}));
+  EXPECT_EQ(c.subject, "TALBOTT-LIBARIDIAN MEETING REVISITS \"TILT\" CHARGES, DISCUSSES NEXT STEPS ON NK");
+  EXPECT_EQ(c.archive.drafter, "EUR/CASA:SMYOUNG:SY");
+  EXPECT_EQ(c.archive.approver, "D:STALBOTT");
+  EXPECT_EQ(c.archive.action_offices, (std::vector<std::string>{"NODS-00"}));
+  EXPECT_EQ(c.signers, (std::vector<std::string>{"CHRISTOPHER"}));
+  EXPECT_EQ(c.paragraphs.size(), 11u);
+  for (const Paragraph& p : c.paragraphs) {
+    EXPECT_EQ(p.text.find("Case No."), std::string::npos) << "stamp left in a paragraph";
+  }
+}
+
+// Every release of the sample gives a record with its document number and text.
+TEST(FoiaTextReader, EveryReleaseGivesARecord) {
+  CABLEBASE_SHARED_PATH(dir, "corpus-more/foia-text");
+  int files = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    if (e.path().extension() != ".txt") continue;
+    ++files;
+    std::vector<Cable> r = Records(e.path().string());
+    ASSERT_EQ(r.size(), 1u) << e.path();
+    EXPECT_EQ(r[0].archive.document_number, e.path().stem().string());
+  }
+  EXPECT_EQ(files, 38);
+}
+
+}  // namespace
+}  // namespace cablebase

@@ -1,0 +1,38 @@
+// WikiLeaks PlusD pages (plusd_reader.h): real pages of shared/corpus-more/plusd-html.
+#include <gtest/gtest.h>
+
+#include "archive_record_util.h"
+#include "shared_files.h"
+
+namespace cablebase {
+namespace {
+
+using testing_archive::Records;
+
+// 1974ATHENS03099: synopsis, raw content with the 1970s printout lines, resolved references.
+TEST(PlusdReader, Athens1974Page) {
+  CABLEBASE_SHARED_PATH(page, "corpus-more/plusd-html/1974ATHENS03099_b.html");
+  std::vector<Cable> r = Records(page);
+  ASSERT_EQ(r.size(), 1u);
+  const Cable& c = r[0];
+  EXPECT_EQ(c.source.format, InputFormat::kPlusdHtml);
+  EXPECT_EQ(c.reference_id, "74ATHENS3099");
+  EXPECT_EQ(c.archive.document_number, "1974ATHENS03099");
+  EXPECT_EQ(c.created, "1974-05-23T15:15:00Z");
+  EXPECT_EQ(c.originator, "AMEMBASSY ATHENS");
+  EXPECT_EQ(c.origin, "Greece Athens");
+  EXPECT_EQ(c.classification, "CONFIDENTIAL");
+  EXPECT_EQ(c.tags, (std::vector<std::string>{"PINS", "GR"}));
+  EXPECT_EQ(c.subject, "ARRESTS OF KALOUDIS AND AMBATIELOS");
+  EXPECT_EQ(c.signers, (std::vector<std::string>{"TASCA"}));
+  EXPECT_EQ(c.paragraphs.size(), 2u);
+  EXPECT_EQ(c.archive.action_offices, (std::vector<std::string>{"EUR-25"}));
+  EXPECT_EQ(c.archive.film_number, "D740129-0690");
+  EXPECT_EQ(c.archive.message_reference, "013841");
+  EXPECT_EQ(c.archive.resolved_references,
+            (std::vector<std::string>{"1974STATE097844", "1973STATE097844"}));
+  EXPECT_EQ(c.archive.addressees.size(), 5u);
+}
+
+}  // namespace
+}  // namespace cablebase
