@@ -48,6 +48,7 @@ bool ReadPageLine(const std::vector<std::string_view>& w, ArchiveLines* out) {
   }
   if (end > 3 && w[end - 1].size() == 7 && IsAllDigits(w[end - 1].substr(0, 6)) &&
       (w[end - 1][6] == 'Z' || w[end - 1][6] == 'z')) {
+    if (out->page_time.empty()) out->page_time = model::ToUpperAscii(w[end - 1]);
     --end;
   }
   if (end < 4 || !IsAllDigits(w[end - 1])) return end == 2;  // "PAGE 02" alone
@@ -59,6 +60,21 @@ bool ReadPageLine(const std::vector<std::string_view>& w, ArchiveLines* out) {
     }
     out->page_post = post;
     out->page_serial = std::string(w[end - 1]);
+  }
+  return true;
+}
+
+// "311829Z JUL 96 STePS (TOTAL COPIES:000)" / "122036L SEP 94 LMT (TOTAL COPIES:000)": the
+// message centre's distribution stamp (C06698243, C06694655).
+bool ReadDistributionLine(const std::vector<std::string_view>& w, ArchiveLines* out) {
+  if (w.size() < 4 || w[0].size() != 7 || !IsAllDigits(w[0].substr(0, 6)) || w[1].size() != 3 ||
+      w[2].size() != 2 || !IsAllDigits(w[2])) {
+    return false;
+  }
+  if (!model::StartsWithIgnoreCase(w[3], "STEPS") && w[3] != "LMT") return false;
+  if (out->distribution_dtg.empty() && (w[0][6] == 'Z' || w[0][6] == 'z')) {
+    out->distribution_dtg = model::ToUpperAscii(std::string(w[0]) + " " + std::string(w[1]) + " " +
+                                                std::string(w[2]));
   }
   return true;
 }
@@ -166,6 +182,8 @@ ArchiveLines ReadArchiveLines(std::string_view text) {
     if (t.empty()) {
       // A blank line does not end an office block (PlusD writes one between the INFO lines).
     } else if (ReadPageLine(w, &out)) {
+      drop = true;
+    } else if (ReadDistributionLine(w, &out)) {
       drop = true;
     } else if ((w[0] == "ACTION" || w[0] == "ORIGIN") && w.size() >= 2 && IsOfficeWords(w, 1)) {
       for (size_t i = 1; i < w.size(); ++i) {

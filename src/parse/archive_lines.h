@@ -16,6 +16,10 @@ struct ArchiveLines {
   std::string text;       // the input with the lines below taken out and DTG lines repaired
   std::string page_post;  // "ATHENS" of the first PAGE line
   std::string page_serial;  // "03099"
+  std::string page_time;    // "311734Z" of the first PAGE line with a time
+  // "311829Z JUL 96" of the message centre's distribution line "311829Z JUL 96 STePS (TOTAL
+  // COPIES:000)" (FOIA RAO/D COPY printouts, C06698243): the month and year the PAGE line lacks.
+  std::string distribution_dtg;
   std::string drafter, approver;
   std::vector<std::string> clearers, action_offices, info_offices;
   std::string message_reference;  // "013841" of "------------     013841"
@@ -32,6 +36,8 @@ struct ArchiveLines {
 // - "DRAFTED BY EUR/CE:JHKORNBLUM:KP", "APPROVED BY D:STALBOTT" (also with ':' after BY),
 //   "CLEARED BY ..." and the OFFICE:NAME lines that follow an APPROVED/CLEARED line (clearers in
 //   the 1970s STATE form: "EUR/CE:DANDERSON"): removed, kept.
+// - "311829Z JUL 96 STePS (TOTAL COPIES:000)" (distribution stamp; 122036L ... LMT local-time
+//   twin too): removed, the first Z one kept as distribution_dtg.
 // - "NNNN", "NNN" ending the text and "<< END OF DOCUMENT >>": removed.
 // - A DTG line with OCR noise: "P 251346 Z JUN 7 3" → "P 251346Z JUN 73" (FORMAT.md §1); a
 //   precedence read as a digit "0 021001Z FEB 95" → "O 021001Z FEB 95" (FOIA C06694636).

@@ -138,6 +138,8 @@ Result<Cable> ParseArchiveCable(const RawCable& raw) {
     lines.page_post = header_lines.page_post;
     lines.page_serial = header_lines.page_serial;
   }
+  if (lines.page_time.empty()) lines.page_time = header_lines.page_time;
+  if (lines.distribution_dtg.empty()) lines.distribution_dtg = header_lines.distribution_dtg;
   auto first = [](std::string* a, const std::string& b) {
     if (a->empty()) *a = b;
   };
@@ -151,6 +153,18 @@ Result<Cable> ParseArchiveCable(const RawCable& raw) {
   AppendUnique(&header_lines.info_offices, lines.info_offices);
   lines.info_offices.swap(header_lines.info_offices);
 
+  // No DTG line (FOIA RAO/D COPY printouts, C06698243): the PAGE line's time "311734Z" with the
+  // month and year of the distribution stamp "311829Z JUL 96", when the day is the stamp's. Known
+  // before the telegram is parsed: its year dates the references (REF: STATE 150240 → 96STATE150240).
+  std::string printout_dtg;
+  if (lines.page_time.size() == 7 && lines.distribution_dtg.size() == 14 &&
+      lines.page_time.substr(0, 2) == lines.distribution_dtg.substr(0, 2)) {
+    std::string dtg = lines.page_time + lines.distribution_dtg.substr(7);
+    if (std::string iso = model::DtgToIso(dtg); !iso.empty()) {
+      printout_dtg = dtg;
+      if (copy.created.empty()) copy.created = iso;
+    }
+  }
   Result<Cable> parsed = ParseTelegram(copy, &lines);
   if (!parsed.ok()) return parsed;
   Cable& c = *parsed;
@@ -175,6 +189,7 @@ Result<Cable> ParseArchiveCable(const RawCable& raw) {
   if (c.created.empty() && year.size() == 4 && model::IsAllDigits(year)) c.created = year;
   if (c.subject.empty()) c.subject = a.title;
   if (!raw.signer.empty() && c.signers.empty()) c.signers.push_back(raw.signer);
+  if (c.dtg.empty()) c.dtg = printout_dtg;
   if (c.post.empty()) c.post = lines.page_post;
   if (c.serial.empty()) c.serial = lines.page_serial;
   return parsed;

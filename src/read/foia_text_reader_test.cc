@@ -20,6 +20,9 @@ TEST(FoiaTextReader, StateTelegramOfCase13804) {
   EXPECT_EQ(c.archive.document_number, "C06698243");
   EXPECT_EQ(c.archive.collection, "F-2017-13804");
   EXPECT_EQ(c.archive.pages, 3);
+  // No DTG line: PAGE 01 STATE 158406 311734Z + the stamp "311829Z JUL 96 STePS ...".
+  EXPECT_EQ(c.dtg, "311734Z JUL 96");
+  EXPECT_EQ(c.created, "1996-07-31T17:34:00Z");
   EXPECT_EQ(c.originator, "SECSTATE WASHDC");
   ASSERT_FALSE(c.to.empty());
   EXPECT_EQ(c.to[0].name, "AMEMBASSY YEREVAN");
