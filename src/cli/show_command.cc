@@ -107,6 +107,40 @@ std::string TagLine(const Tag& t) {
   return s;
 }
 
+// The archive forms' own fields (cable.h ArchiveFields: PlusD, AAD, FOIA, FRUS, cfpf-gt, PDFs).
+void PrintArchiveFields(const Cable& c) {
+  const ArchiveFields& a = c.archive;
+  if (c.source.format != InputFormat::kAuto && static_cast<int>(c.source.format) >=
+                                                   static_cast<int>(InputFormat::kPdf)) {
+    Field("Form", InputFormatName(c.source.format));
+  }
+  std::string doc = a.document_number;
+  if (!a.collection.empty() && doc.find(a.collection) == std::string::npos) {
+    doc += (doc.empty() ? "" : "  ") + ("(" + a.collection + ")");
+  }
+  Field("Document", doc);
+  if (!a.title.empty() && a.title != c.subject) Field("Title", a.title);
+  if (!a.addressees.empty()) Field("Publisher's To", model::Join(a.addressees, "\n"));
+  Field("Drafted by", a.drafter);
+  Field("Cleared by", model::Join(a.clearers, "\n"));
+  Field("Approved by", a.approver);
+  Field("Action office", model::Join(a.action_offices, " "));
+  Field("Info offices", model::Join(a.info_offices, " "));
+  Field("Film number", a.film_number);
+  Field("Concepts", model::Join(a.concepts, ", "));
+  Field("Handling", a.handling_restrictions);
+  Field("Message ref.", a.message_reference);
+  Field("Publisher refs", model::Join(a.resolved_references, "\n"));
+  Field("Source note", a.source_note);
+  if (a.pages > 0) Field("Pages", std::to_string(a.pages));
+  std::vector<std::string> entities;
+  for (const Entity& e : a.entities) {
+    if (e.name.empty()) continue;
+    entities.push_back(e.name + (e.type.empty() ? "" : "  " + e.type));
+  }
+  Field("Entities", model::Join(entities, "\n"));
+}
+
 void PrintLaidOut(const Cable& c, Archive& archive, int version_count) {
   std::string title = c.reference_id + (c.subject.empty() ? "" : "  " + c.subject);
   Out(title + "\n" + std::string(std::min(title.size(), kWrapWidth), '=') + "\n");
@@ -216,6 +250,7 @@ void PrintLaidOut(const Cable& c, Archive& archive, int version_count) {
     Field("Source", c.source.path + (c.source.line ? ":" + std::to_string(c.source.line) : ""));
   }
   if (c.partial) Field("Note", "a partial extract of the original cable");
+  PrintArchiveFields(c);
 
   if (!c.summary.empty()) Out("\nSUMMARY\n" + Wrap(c.summary, "  "));
   Out("\n");
