@@ -290,7 +290,11 @@ Result<Cable> ParseTelegram(const RawCable& raw, const parse::ArchiveLines* arch
           model::MakeReferenceId(year, archive_lines->page_post, archive_lines->page_serial);
     }
   }
-  if (c.reference_id.empty() && archive_lines != nullptr) c.reference_id = raw.archive.document_number;
+  if (c.reference_id.empty() && archive_lines != nullptr) {
+    // Known by its document number (FOIA "C06698243", FRUS "FRUS1961-63V04/D256"), upper case
+    // as reference IDs are (show and ref: look IDs up upper-cased).
+    c.reference_id = model::ToUpperAscii(raw.archive.document_number);
+  }
   if (c.reference_id.empty()) {
     return Status(StatusCode::kParseError,
                   "no reference ID: the cable has no published ID and no classification line "

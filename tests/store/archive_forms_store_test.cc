@@ -41,5 +41,19 @@ TEST(ArchiveFormsStore, EveryFormIngestsAndReadsBackTheSameRecord) {
   EXPECT_EQ(athens->source.format, InputFormat::kPlusdHtml);
 }
 
+// frus1961-63v04_d256 (CIA Station Saigon to NSA) makes no State reference ID: it is known by its
+// document number, upper case, and found by the spelling the file name gives.
+TEST(ArchiveFormsStore, DocumentNumberIdIsFoundInAnyCase) {
+  CABLEBASE_SHARED_PATH(frus, "corpus-more/frus-tei/frus1961-63v04_d256.xml");
+  TempDir dir;
+  Result<std::unique_ptr<Archive>> a = Archive::Open(dir.File("a.db"), Archive::Mode::kReadWrite);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  ASSERT_TRUE((*a)->Ingest({frus}).ok());
+  Result<Cable> c = (*a)->Get("frus1961-63v04/d256");
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->reference_id, "FRUS1961-63V04/D256");
+  EXPECT_EQ(c->archive.document_number, "frus1961-63v04/d256");
+}
+
 }  // namespace
 }  // namespace cablebase
