@@ -95,7 +95,35 @@ function headerTable(c) {
         tx.station_serial ? '#' + tx.station_serial : '', tx.security].filter(Boolean).join(' · ')) : null,
           tx ? 'ACP-127 transmission header: channel and serial, sending station, security line' : null),
       row('Partial', c.partial ? 'yes: this record is a partial extract of the original cable' : null),
-      row('Source', c.source ? `${c.source.path || ''} (${c.source.format || ''})` : null)));
+      row('Source', c.source ? `${c.source.path || ''} (${c.source.format || ''})` : null),
+      archiveRows(c)));
+}
+
+// The archive forms' own fields (PlusD, AAD, FOIA, FRUS, cfpf-gt, PDFs; cable.h ArchiveFields).
+function archiveRows(c) {
+  const a = c.archive;
+  if (!a) return [];
+  const list = (v, sep) => (v && v.length ? v.join(sep) : null);
+  const ents = (a.entities || []).filter((e) => e.name);
+  return [
+    row('Document', a.document_number, a.collection && a.collection !== a.document_number ? a.collection : null),
+    row('Title', a.title && a.title !== c.subject ? a.title : null),
+    row('Publisher\'s To', list(a.addressees, '; ')),
+    row('Drafted by', a.drafter),
+    row('Cleared by', list(a.clearers, '; ')),
+    row('Approved by', a.approver),
+    row('Action office', list(a.action_offices, ' '), a.action_offices && a.action_offices.length ? 'the office that acts on the telegram' : null),
+    row('Info offices', list(a.info_offices, ' ')),
+    row('Film number', a.film_number),
+    row('Concepts', list(a.concepts, ', ')),
+    row('Handling', a.handling_restrictions),
+    row('Publisher refs', list(a.resolved_references, ', ')),
+    row('Source note', a.source_note),
+    row('Pages', a.pages ? String(a.pages) : null),
+    row('Entities', ents.length ? h('ul', {class: 'entities'}, ents.map((e) =>
+        h('li', null, e.name, e.type ? h('span', {class: 'meaning'}, ' \u2014 ' + e.type) : null))) : null,
+        ents.length ? 'people, places and organisations marked by the publisher' : null),
+  ];
 }
 
 function paragraphs(c) {

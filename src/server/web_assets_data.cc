@@ -377,7 +377,7 @@ constexpr char kData3[] =
     "  }\n"
     "  sizeMeters(el);\n"
     "}\n";
-// cable.js (16263 bytes)
+// cable.js (17707 bytes)
 constexpr char kData4[] =
     "// The cable page: classification banner, header laid out and explained, paragraphs with anchors and\n"
     "// portion marks, references both ways (missing cables marked), versions with a diff, raw text.\n"
@@ -476,7 +476,35 @@ constexpr char kData4[] =
     "        tx.station_serial \077 '#' + tx.station_serial : '', tx.security].filter(Boolean).join(' \302\267 ')) : null,\n"
     "          tx \077 'ACP-127 transmission header: channel and serial, sending station, security line' : null),\n"
     "      row('Partial', c.partial \077 'yes: this record is a partial extract of the original cable' : null),\n"
-    "      row('Source', c.source \077 `${c.source.path || ''} (${c.source.format || ''})` : null)));\n"
+    "      row('Source', c.source \077 `${c.source.path || ''} (${c.source.format || ''})` : null),\n"
+    "      archiveRows(c)));\n"
+    "}\n"
+    "\n"
+    "// The archive forms' own fields (PlusD, AAD, FOIA, FRUS, cfpf-gt, PDFs; cable.h ArchiveFields).\n"
+    "function archiveRows(c) {\n"
+    "  const a = c.archive;\n"
+    "  if (!a) return [];\n"
+    "  const list = (v, sep) => (v && v.length \077 v.join(sep) : null);\n"
+    "  const ents = (a.entities || []).filter((e) => e.name);\n"
+    "  return [\n"
+    "    row('Document', a.document_number, a.collection && a.collection !== a.document_number \077 a.collection : null),\n"
+    "    row('Title', a.title && a.title !== c.subject \077 a.title : null),\n"
+    "    row('Publisher\\'s To', list(a.addressees, '; ')),\n"
+    "    row('Drafted by', a.drafter),\n"
+    "    row('Cleared by', list(a.clearers, '; ')),\n"
+    "    row('Approved by', a.approver),\n"
+    "    row('Action office', list(a.action_offices, ' '), a.action_offices && a.action_offices.length \077 'the office that acts on the telegram' : null),\n"
+    "    row('Info offices', list(a.info_offices, ' ')),\n"
+    "    row('Film number', a.film_number),\n"
+    "    row('Concepts', list(a.concepts, ', ')),\n"
+    "    row('Handling', a.handling_restrictions),\n"
+    "    row('Publisher refs', list(a.resolved_references, ', ')),\n"
+    "    row('Source note', a.source_note),\n"
+    "    row('Pages', a.pages \077 String(a.pages) : null),\n"
+    "    row('Entities', ents.length \077 h('ul', {class: 'entities'}, ents.map((e) =>\n"
+    "        h('li', null, e.name, e.type \077 h('span', {class: 'meaning'}, ' \\u2014 ' + e.type) : null))) : null,\n"
+    "        ents.length \077 'people, places and organisations marked by the publisher' : null),\n"
+    "  ];\n"
     "}\n"
     "\n"
     "function paragraphs(c) {\n"
@@ -2464,7 +2492,7 @@ extern const Asset kEmbeddedAssets[] = {
     {"app.css", "text/css; charset=utf-8", std::string_view(kData1, 11024)},
     {"app.js", "text/javascript; charset=utf-8", std::string_view(kData2, 4183)},
     {"browse.js", "text/javascript; charset=utf-8", std::string_view(kData3, 4301)},
-    {"cable.js", "text/javascript; charset=utf-8", std::string_view(kData4, 16263)},
+    {"cable.js", "text/javascript; charset=utf-8", std::string_view(kData4, 17707)},
     {"dom.js", "text/javascript; charset=utf-8", std::string_view(kData5, 2474)},
     {"favicon.svg", "image/svg+xml", std::string_view(kData6, 212)},
     {"glossary.js", "text/javascript; charset=utf-8", std::string_view(kData7, 4145)},
