@@ -231,6 +231,43 @@ Result<RawCable> ReadFoiaPages(const std::vector<std::string>& pages, std::strin
       lines.push_back(CutTrailingMarking(t));
     }
   }
+  // Post-drafted telegrams (C06814742: "PROG 10/15/99", drafter lines, "AMEMBASSY MOSCOW",
+  // "SECSTATE WASHDC =MEDIATE", then E.O./TAGS) name originator and addressee on bare lines: the
+  // first pair of post-name lines above the first E.O./TAGS line becomes "FM"/"TO" when the release
+  // has no FM line.
+  auto is_post_name = [](const std::string& l) {
+    static constexpr std::string_view kPosts[] = {"AMEMBASSY ", "AMCONSUL ", "SECSTATE ",
+                                                  "USMISSION ", "USDEL ", "AMEMB "};
+    if (l.size() > 60) return false;
+    for (std::string_view p : kPosts) {
+      if (l.rfind(p, 0) == 0) return true;
+    }
+    return false;
+  };
+  bool has_fm = false;
+  size_t first_eo = lines.size();
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (StartsWithWord(lines[i], "FM")) has_fm = true;
+    if (first_eo == lines.size() &&
+        (lines[i].rfind("E.O.", 0) == 0 || lines[i].rfind("TAGS", 0) == 0)) {
+      first_eo = i;
+    }
+  }
+  if (!has_fm) {
+    for (size_t i = 0; i + 1 < first_eo; ++i) {
+      if (is_post_name(lines[i]) && is_post_name(lines[i + 1])) {
+        lines[i] = "FM " + lines[i];
+        lines[i + 1] = "TO " + lines[i + 1];
+        // A single caption line between it and E.O. ("NODIS DECAPTIONED", OCR-garbled "NODIS
+        // OCAPTIONED") would be read as a second addressee: it is dropped (a review stamp-like
+        // caption; the NODIS line above the posts stays in the text).
+        if (i + 3 == first_eo && !is_post_name(lines[i + 2])) {
+          lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(i + 2));
+        }
+        break;
+      }
+    }
+  }
   // The message header: "FM " with a "TO " line within the next 3, from the DTG line above it.
   size_t fm = lines.size();
   for (size_t i = 0; i < lines.size() && fm == lines.size(); ++i) {

@@ -39,6 +39,19 @@ TEST(FoiaTextReader, StateTelegramOfCase13804) {
   }
 }
 
+// C06814742: a post-drafted telegram with bare post lines ("AMEMBASSY MOSCOW" / "SECSTATE WASHDC
+// =MEDIATE") instead of FM/TO; the caption line "NODIS OCAPTIONED" after them is no addressee.
+TEST(FoiaTextReader, BarePostLinesAreFromAndTo) {
+  CABLEBASE_SHARED_PATH(txt, "corpus-more/foia-text/C06814742.txt");
+  std::vector<Cable> r = Records(txt);
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].originator, "AMEMBASSY MOSCOW");
+  ASSERT_EQ(r[0].to.size(), 1u);
+  EXPECT_EQ(r[0].to[0].name.rfind("SECSTATE WASHDC", 0), 0u) << r[0].to[0].name;
+  EXPECT_EQ(r[0].subject, "MAMEDOV ON CTBT DEFEAT, BILATERAL WAY AHEAD");
+  EXPECT_EQ(r[0].tags, (std::vector<std::string>{"PREL", "RS"}));
+}
+
 // Every release of the sample gives a record with its document number and text.
 TEST(FoiaTextReader, EveryReleaseGivesARecord) {
   CABLEBASE_SHARED_PATH(dir, "corpus-more/foia-text");
