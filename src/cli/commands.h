@@ -19,6 +19,7 @@ void RegisterStatsCommand(CLI::App& app);   // stats_command.cc
 void RegisterExportCommand(CLI::App& app);  // export_command.cc
 void RegisterFormatCommand(CLI::App& app);  // format_command.cc (record JSON → telegram text)
 void RegisterValidateCommand(CLI::App& app);  // validate_command.cc (format rules, diagnostics)
+void RegisterAuditCommand(CLI::App& app);    // audit_command.cc (record vs its raw text)
 void RegisterServeCommand(CLI::App& app);   // serve_command.cc (HTTP API + web UI, src/server/)
 
 }  // namespace cablebase::cli

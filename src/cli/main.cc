@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
   cablebase::cli::RegisterServeCommand(app);
   cablebase::cli::RegisterFormatCommand(app);
   cablebase::cli::RegisterValidateCommand(app);
+  cablebase::cli::RegisterAuditCommand(app);
   // `search -hamas moscow`: the words of a query are the query, even one starting with '-'.
   std::vector<std::string> args =
       cablebase::cli::QueryWordsAfterOptions(std::vector<std::string>(argv + 1, argv + argc));

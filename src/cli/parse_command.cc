@@ -11,6 +11,7 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/format_option.h"
+#include "cli/parsed_cables.h"
 
 namespace cablebase::cli {
 
@@ -31,42 +32,15 @@ void RunParse(const ParseOptions& opt) {
   }
   std::vector<std::string> inputs = opt.inputs;
   if (inputs.empty()) inputs.push_back("-");
-  auto sources = ListSources(inputs);
-  if (!sources.ok()) {
-    PrintError(sources.status());
-    SetExitCode(kExitError);
-    return;
-  }
-  bool any_failed = false;
   int64_t printed = 0, skipped = 0;
-  auto sink = [&](Result<RawCable> raw) {
-    if (!raw.ok()) {
-      PrintError(raw.status());
-      any_failed = true;
-      return true;
-    }
-    if (!raw->skipped.empty()) {  // a FRUS memorandum: counted, not an error
-      ++skipped;
-      return true;
-    }
-    Result<Cable> cable = ParseCable(*raw);
-    if (!cable.ok()) {
-      PrintError(cable.status());
-      any_failed = true;
-      return true;
-    }
-    std::string json = CableToJson(*cable, opt.jsonl ? -1 : 2);
+  bool ok = ForEachParsedCable(inputs, format, &skipped, [&](const RawCable&, const Cable& cable) {
+    std::string json = CableToJson(cable, opt.jsonl ? -1 : 2);
     json.push_back('\n');
     std::fwrite(json.data(), 1, json.size(), stdout);
     ++printed;
     return true;
-  };
-  for (const SourceFile& file : *sources) {
-    if (Status s = ReadSource(file, format, sink); !s.ok()) {
-      PrintError(s);
-      any_failed = true;
-    }
-  }
+  });
+  bool any_failed = !ok;
   std::fflush(stdout);
   if (skipped) {
     std::fprintf(stderr, "cablebase: %lld %s skipped (not telegrams: FRUS memoranda and the like)\n",

@@ -17,6 +17,7 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/format_option.h"
+#include "cli/parsed_cables.h"
 
 namespace cablebase::cli {
 
@@ -79,29 +80,12 @@ void RunValidate(const ValidateOptions& opt) {
     SetExitCode(kExitError);
     return;
   }
-  auto sources = ListSources(opt.inputs);
-  if (!sources.ok()) {
-    PrintError(sources.status());
-    SetExitCode(kExitError);
-    return;
-  }
-  bool any_failed = false;
   int64_t cables = 0, cables_with_errors = 0, cables_clean = 0, errors = 0, warnings = 0;
   std::map<std::string, RuleCount> counts;
   FileLines files;
-  auto sink = [&](Result<RawCable> raw) {
-    if (!raw.ok()) {
-      PrintError(raw.status());
-      any_failed = true;
-      return true;
-    }
-    if (!raw->skipped.empty()) return true;  // a FRUS memorandum: not a telegram, nothing to check
-    Result<Cable> cable = ParseCable(*raw);
-    if (!cable.ok()) {
-      PrintError(cable.status());
-      any_failed = true;
-      return true;
-    }
+  auto each = [&](const RawCable& raw_cable, const Cable& parsed) {
+    const RawCable* raw = &raw_cable;
+    const Cable* cable = &parsed;
     ++cables;
     std::vector<Diagnostic> diags = ValidateCable(*cable, *raw);
     bool has_error = false;
@@ -148,12 +132,7 @@ void RunValidate(const ValidateOptions& opt) {
     }
     return true;
   };
-  for (const SourceFile& file : *sources) {
-    if (Status s = ReadSource(file, format, sink); !s.ok()) {
-      PrintError(s);
-      any_failed = true;
-    }
-  }
+  bool any_failed = !ForEachParsedCable(opt.inputs, format, /*skipped=*/nullptr, each);
   if (opt.stats) {
     if (opt.json) {
       nlohmann::json rules = nlohmann::json::array();

@@ -1,0 +1,105 @@
+// Audit of the body: signers are words of the text's end; no header line is left in `body`.
+#include <set>
+#include <string>
+
+#include "audit/text_scan.h"
+#include "model/text_util.h"
+
+namespace cablebase::audit {
+
+namespace {
+
+// The signer stands in the last lines of a text (FORMAT.md §4), before at most a few lines of
+// classification repeats, release stamps or a partial-extract note.
+constexpr size_t kLastLines = 12;
+// A header line left in the body sits at its start: only its first lines are looked at (a quoted
+// cable or note further down legitimately has FM/TO/SUBJECT lines).
+constexpr size_t kBodyHeadLines = 15;
+
+void CheckSigners(const AuditInput& in, std::vector<Finding>* out) {
+  const Cable& c = *in.cable;
+  if (c.signers.empty()) return;
+  std::set<std::string> have;
+  size_t taken = 0;
+  for (size_t i = in.lines.size(); i-- > 0 && taken < kLastLines;) {
+    if (model::Trim(in.lines[i]).empty()) continue;
+    ++taken;
+    for (std::string& w : Words(in.lines[i])) have.insert(std::move(w));
+  }
+  for (const std::string& s : c.signers) {
+    for (const std::string& w : Words(s)) {
+      if (!have.count(w)) {
+        out->push_back(Finding{Invariant::kSigners,
+                               "signers: \"" + s + "\" is not words of the text's last lines",
+                               "a name of the last lines", s});
+        return;
+      }
+    }
+  }
+}
+
+// An addressee line's first word: a routing indicator "RUEHC/SECSTATE" or an office that sends
+// and receives telegrams (FORMAT.md §2; the FM/TO/INFO lines of ../shared/corpus).
+bool IsAddresseeWord(std::string_view w) {
+  if (w.size() >= 6 && w[0] == 'R' && w.find('/') != std::string_view::npos) return true;
+  static const std::set<std::string_view> kOffices = {
+      "SECSTATE", "AMEMBASSY", "AMCONSUL", "USMISSION", "USDEL", "AMEMB", "USINT", "USLO",
+      "USUN", "USNATO", "USEU", "CIA", "DIA", "SECDEF", "JCS", "CJCS", "NSC", "WHITEHOUSE"};
+  size_t slash = w.find('/');
+  if (slash != std::string_view::npos) w = w.substr(0, slash);
+  return kOffices.count(w) > 0;
+}
+
+// The header line a body line repeats, or "" when it is body text.
+std::string_view HeaderLineKind(std::string_view line) {
+  std::string_view s = model::TrimLeft(line);
+  std::vector<std::string_view> tok = model::SplitWhitespace(s);
+  if (tok.size() >= 2 && (tok[0] == "FM" || tok[0] == "TO" || tok[0] == "INFO") &&
+      IsAddresseeWord(tok[1])) {
+    return tok[0];
+  }
+  // "E.O. 12958: DECL: ..." / "EO 12958 ..."
+  if ((tok.size() >= 2 && (tok[0] == "E.O." || tok[0] == "EO" || tok[0] == "E.O")) &&
+      tok[1].size() >= 5 && model::IsAllDigits(tok[1].substr(0, 5))) {
+    return "E.O.";
+  }
+  if (s.substr(0, 5) == "TAGS:" || s.substr(0, 5) == "TAGS ") {
+    // A TAGS line is capitals and commas only.
+    for (char ch : s) {
+      if (model::IsLower(ch)) return {};
+    }
+    return "TAGS";
+  }
+  return {};
+}
+
+void CheckBodyHeader(const AuditInput& in, std::vector<Finding>* out) {
+  const Cable& c = *in.cable;
+  if (c.body.empty()) return;
+  size_t looked = 0, pos = 0;
+  while (pos < c.body.size() && looked < kBodyHeadLines) {
+    size_t nl = c.body.find('\n', pos);
+    if (nl == std::string::npos) nl = c.body.size();
+    std::string_view line(c.body.data() + pos, nl - pos);
+    pos = nl + 1;
+    if (model::Trim(line).empty()) continue;
+    ++looked;
+    std::string_view kind = HeaderLineKind(line);
+    if (!kind.empty()) {
+      out->push_back(Finding{Invariant::kBodyHeader,
+                             "body: a header line (" + std::string(kind) + ") left in the body: \"" +
+                                 std::string(model::Trim(line).substr(0, 80)) + "\"",
+                             "no header line", std::string(model::Trim(line))});
+      return;
+    }
+  }
+}
+
+}  // namespace
+
+void CheckBody(const AuditInput& in, std::vector<Finding>* out) {
+  CheckSigners(in, out);
+  CheckBodyHeader(in, out);
+}
+
+}  // namespace cablebase::audit

@@ -1,0 +1,94 @@
+// Audit of `classified_by`: the line is read, its name is words of the line, its reasons are real.
+#include <set>
+#include <string>
+
+#include "audit/text_scan.h"
+#include "model/text_util.h"
+
+namespace cablebase::audit {
+
+namespace {
+
+// A classification reason of E.O. 12958/13526: 1.4(a) to 1.4(h), or 1.5 with (a)-(g) (12958's
+// original numbering). Source: shared/spec/FORMAT.md §3.
+bool IsKnownReason(std::string_view r) {
+  if (r == "1.4" || r == "1.5") return true;
+  if (r.size() != 6 || r[3] != '(' || r[5] != ')') return false;
+  if (r.substr(0, 3) != "1.4" && r.substr(0, 3) != "1.5") return false;
+  return r[4] >= 'a' && r[4] <= 'h';
+}
+
+// True when the line's words name the reasons (1.4 / 1.5 written as section numbers).
+bool MentionsReasons(std::string_view s) {
+  for (size_t i = 0; i + 2 < s.size(); ++i) {
+    if (s[i] == '1' && s[i + 1] == '.' && (s[i + 2] == '4' || s[i + 2] == '5') &&
+        (i == 0 || !model::IsDigit(s[i - 1])) && (i + 3 >= s.size() || !model::IsDigit(s[i + 3]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+void CheckClassifiedBy(const AuditInput& in, std::vector<Finding>* out) {
+  const Cable& c = *in.cable;
+  size_t at = in.lines.size();
+  for (size_t i = 0; i < in.header_end; ++i) {
+    if (model::StartsWithIgnoreCase(StripLead(in.lines[i]), "CLASSIFIED BY")) {
+      at = i;
+      break;
+    }
+  }
+  if (at == in.lines.size()) return;
+  // The line and what wraps from it (up to 3 more lines, to a blank line or a paragraph).
+  size_t end = at + 1;
+  while (end < in.lines.size() && end < at + 4 && !model::Trim(in.lines[end]).empty() &&
+         ParagraphNumberOf(in.lines[end]) < 0) {
+    ++end;
+  }
+  std::string block = JoinLines(in.lines, at, end);
+  std::string content(model::Trim(std::string_view(block).substr(13)));  // after "CLASSIFIED BY"
+  if (!content.empty() && content[0] == ':') content = std::string(model::Trim(content.substr(1)));
+  if (Words(content).empty()) return;  // "Classified By:" and nothing: nothing to read
+
+  auto add = [&](std::string message, std::string expected, std::string found) {
+    out->push_back(Finding{Invariant::kClassifiedBy, "classified_by: " + std::move(message),
+                           std::move(expected), std::move(found)});
+  };
+  if (!c.classified_by) {
+    add("a Classified By line in the text, not read", block, "");
+    return;
+  }
+  const ClassifiedBy& cb = *c.classified_by;
+  // Words before the reasons: "Acting Deputy Chief of Mission Carol J. Urban," of "..., reasons
+  // 1.4(B) and (D)". A name is expected when they are more than a title's one or two words.
+  if (cb.name.empty()) {
+    std::string_view before = content;
+    size_t r = model::FindIgnoreCase(before, "REASON");
+    if (r != std::string_view::npos) before = before.substr(0, r);
+    if (Words(before).size() >= 3) add("no name read from \"" + block + "\"", block, "");
+    return;
+  }
+  std::vector<std::string> line_words = Words(block);
+  std::set<std::string> have(line_words.begin(), line_words.end());
+  for (const std::string& w : Words(cb.name)) {
+    if (!have.count(w)) {
+      add("name \"" + cb.name + "\" is not words of the line", block, cb.name);
+      return;
+    }
+  }
+  std::string bad;
+  for (const std::string& r : cb.reasons) {
+    if (!IsKnownReason(r)) bad += (bad.empty() ? "" : ", ") + r;
+  }
+  if (!bad.empty()) {
+    add("reason " + bad + " is not 1.4(a)-(h) or 1.5", "1.4(a)-(h), 1.5", bad);
+    return;
+  }
+  if (cb.reasons.empty() && MentionsReasons(block)) {
+    add("reasons written, none read", block, "");
+  }
+}
+
+}  // namespace cablebase::audit
