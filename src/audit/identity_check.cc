@@ -61,6 +61,13 @@ void CheckReferenceId(const AuditInput& in, std::vector<Finding>* out) {
     if (tok.empty()) continue;
     std::string_view serial = tok.back();
     if (!model::IsAllDigits(serial) || serial.size() < 3 || serial.size() > 7) break;
+    // It names a classification ("C O N F I D E N T I A L", "UNCLAS", "SECRET"): a text that
+    // opens with the publisher's "ID: 190648" (09KUWAIT110) has no classification line there.
+    std::string sq = Squeeze(in.lines[i]);
+    if (sq.find("CONFIDENTIAL") == std::string::npos && sq.find("SECRET") == std::string::npos &&
+        sq.find("UNCLAS") == std::string::npos && sq.find("LIMITEDOFFICIALUSE") == std::string::npos) {
+      break;
+    }
     // The post: up to three words of capitals just before the serial.
     std::vector<std::string_view> post_words;
     for (size_t k = tok.size() - 1; k-- > 0 && post_words.size() < 3;) {

@@ -118,7 +118,18 @@ bool LooksLikeCable(std::string_view text) {
   static const std::set<std::string_view> kNotPosts = {
       "PARA", "PARAS", "PARAGRAPH", "PARAGRAPHS", "ITEM", "PAGE", "SECTION", "TAB", "ANNEX",
       "PART", "NO", "NUMBER", "CHAPTER", "ARTICLE", "RES", "RESOLUTION", "UNSCR", "IIR", "TDX"};
-  return kNotPosts.count(tok[i]) == 0;
+  if (kNotPosts.count(tok[i])) return false;
+  // "PARIS POINTS NOV 22" (06PARIS7579) is a dated report, not a cable: a month before the number.
+  static const std::set<std::string_view> kMonths = {
+      "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "SEPT", "OCT", "NOV", "DEC",
+      "JANUARY", "FEBRUARY", "MARCH", "APRIL", "JUNE", "JULY", "AUGUST", "SEPTEMBER", "OCTOBER",
+      "NOVEMBER", "DECEMBER"};
+  for (size_t k = i; k + 1 < tok.size(); ++k) {
+    if (kMonths.count(tok[k])) return false;
+  }
+  // "USDEL 00007" (06ABUDHABI1401): a delegation without its place names no post.
+  if (tok.size() == i + 2 && tok[i] == "USDEL") return false;
+  return true;
 }
 
 }  // namespace

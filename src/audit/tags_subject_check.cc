@@ -1,4 +1,5 @@
 // Audit of `tags` and `subject`: the TAGS and SUBJECT lines of the text are in the record.
+#include <algorithm>
 #include <set>
 #include <string>
 
@@ -48,6 +49,37 @@ bool HasLower(std::string_view s) {
   return false;
 }
 
+// The SUBJECT line up to another header part written on the same line, as pages whose line ends
+// were lost have it ("... UPDATE - OCTOBER, 2008 REF: BRASILIA 1159 BRASILIA 00001378 001.2 OF
+// 003", 08BRASILIA1378; "... UK PRIMEREF: A. LONDON 1939", 08LONDON1991; "... Classified By:",
+// 10MOSCOW228): at "REF:" / "REFS:" / "REFTEL:" in capitals (even glued to a word), "Classified
+// By" in any case, or a continuation page header's serial (6+ digits starting "00").
+std::string_view CutAtNextHeaderPart(std::string_view s) {
+  size_t cut = s.size();
+  for (std::string_view k : {"REF:", "REFS:", "REFTEL:", "REFTELS:"}) {
+    size_t p = s.find(k);
+    if (p != std::string_view::npos && p > 0) cut = std::min(cut, p);
+  }
+  size_t cb = model::FindIgnoreCase(s, "CLASSIFIED BY");
+  if (cb != std::string_view::npos && cb > 0) cut = std::min(cut, cb);
+  for (size_t i = 0; i + 6 <= s.size() && i < cut; ++i) {
+    if ((i == 0 || s[i - 1] == ' ') && s[i] == '0' && s[i + 1] == '0') {
+      size_t j = i;
+      while (j < s.size() && model::IsDigit(s[j])) ++j;
+      if (j - i >= 6 && (j == s.size() || s[j] == ' ')) {
+        // Back over the post's words before the serial: the cut is where the page header starts.
+        size_t b = i;
+        while (b > 0 && s[b - 1] == ' ') --b;
+        while (b > 0 && (model::IsUpper(s[b - 1]) || s[b - 1] == ' ')) --b;
+        cut = std::min(cut, b);
+        break;
+      }
+      i = j;
+    }
+  }
+  return s.substr(0, cut);
+}
+
 // Portion marks written before a subject: "SUBJECT: (C) ..." — not words of the subject.
 bool IsMarkWord(const std::string& w) {
   return w == "U" || w == "C" || w == "S" || w == "SBU" || w == "TS" || w == "NF" || w == "LOU";
@@ -66,11 +98,31 @@ void CheckTags(const AuditInput& in, std::vector<Finding>* out) {
     line += l;
   }
   std::string all;  // every tag squeezed: "PRELPGOVSPPSOE" — glued or split tokens still match
-  for (const std::string& t : c.tags) all += Squeeze(t);
+  std::set<std::string> tags;
+  for (const std::string& t : c.tags) {
+    all += Squeeze(t);
+    tags.insert(Squeeze(t));
+  }
+  // A token is kept when it is in the tags, or is a misspelt tag the record corrected (one letter
+  // off a tag: PECON -> ECON 09BAGHDAD3195, MOPPS -> MOPS 09BEIRUT818, POGOV -> PGOV
+  // 09LONDON2222), or two tags written without their space (KDEMAF -> KDEM AF, 09KABUL4150).
+  auto kept = [&](const std::string& w) {
+    if (all.find(w) != std::string::npos) return true;
+    for (const std::string& t : tags) {
+      if (w.size() >= 4 && model::EditDistance(w, t, true, 2) <= 1) return true;
+      if (w.size() > t.size() && w.compare(0, t.size(), t) == 0 &&
+          tags.count(w.substr(t.size()))) {
+        return true;
+      }
+    }
+    return false;
+  };
   std::string missing;
   int n = 0;
-  for (const std::string& w : Words(line)) {
-    if (all.find(w) != std::string::npos) continue;
+  std::vector<std::string> words = Words(line);
+  if (words.size() > 64) words.resize(64);  // a TAGS line has < 20; bounds the work on any bytes
+  for (const std::string& w : words) {
+    if (kept(w)) continue;
     if (n++ < 5) missing += (missing.empty() ? "" : " ") + w;
   }
   if (n > 0) {
@@ -85,7 +137,7 @@ void CheckSubject(const AuditInput& in, std::vector<Finding>* out) {
   const Cable& c = *in.cable;
   size_t at = 0, off = 0;
   if (!FindKeywordLine(in, {"SUBJECT", "SUBJ"}, &at, &off)) return;
-  std::string_view first = in.lines[at].substr(off);
+  std::string_view first = CutAtNextHeaderPart(in.lines[at].substr(off));
   std::vector<std::string> want = Words(first);
   // A typed line wraps near the right margin: a SUBJECT line of 50+ characters followed by a
   // non-blank line that opens no other header part goes on there (04MADRID961's peers).

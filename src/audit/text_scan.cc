@@ -40,10 +40,17 @@ bool IsPageDebris(std::string_view line) {
       sq == "NOFORN" || sq == "SECRETNOFORN" || sq == "CONFIDENTIALNOFORN") {
     return true;
   }
-  // "MADRID 00000961 002 OF 002": a serial of 6+ digits, then "NNN OF NNN" at the end.
+  // "MADRID 00000961 002 OF 002", "BAKU 00000478 001.2 OF 003", "KABUL 00001239 001.6 of 005":
+  // a serial of 6+ digits, then "NNN[.N] OF NNN" (either case) at the end.
   std::vector<std::string_view> tok = model::SplitWhitespace(t);
-  if (tok.size() >= 4 && tok[tok.size() - 2] == "OF" && model::IsAllDigits(tok.back()) &&
-      model::IsAllDigits(tok[tok.size() - 3])) {
+  auto page_number = [](std::string_view w) {
+    size_t dot = w.find('.');
+    if (dot == std::string_view::npos) return model::IsAllDigits(w);
+    return dot > 0 && model::IsAllDigits(w.substr(0, dot)) &&
+           (dot + 1 == w.size() || model::IsAllDigits(w.substr(dot + 1)));
+  };
+  if (tok.size() >= 4 && model::EqualsIgnoreCase(tok[tok.size() - 2], "OF") &&
+      model::IsAllDigits(tok.back()) && page_number(tok[tok.size() - 3])) {
     for (size_t k = 0; k + 3 < tok.size(); ++k) {
       if (model::IsAllDigits(tok[k]) && tok[k].size() >= 6) return true;
     }
