@@ -126,6 +126,16 @@ function archiveRows(c) {
   ];
 }
 
+// Where the record disagrees with its own raw text (the audit, `cablebase audit --help`): a reader
+// sees which fields of this record may be wrong before trusting them.
+function auditSection(audit) {
+  if (!audit || !audit.findings || !audit.findings.length) return null;
+  return h('section', {class: 'audit', id: 'audit'}, h('h2', null, 'Where this record may be wrong'),
+      h('p', {class: 'meaning'}, 'The record disagrees with the cable\'s own text here (checked by simple scans of the text):'),
+      h('ul', null, audit.findings.map((f) => h('li', {'data-invariant': f.invariant},
+          h('code', null, f.invariant), ' — ', f.message))));
+}
+
 function paragraphs(c) {
   if (!c.paragraphs || !c.paragraphs.length) {
     return h('section', {class: 'body'}, h('h2', null, 'Text'), h('pre', {class: 'text'}, c.body || c.text_raw || ''));
@@ -217,9 +227,10 @@ export async function renderCable(el, id, url) {
     if (e instanceof ApiError && e.status === 404) return renderMissing(el, id, e);
     throw e;
   }
-  const [graph, versions] = await Promise.all([
+  const [graph, versions, audit] = await Promise.all([
     optional(getJson(`/api/cables/${enc(id)}/refs`, {direction: 'both', depth: 1})),
     optional(getJson(`/api/cables/${enc(id)}/versions`)),
+    optional(getJson(`/api/cables/${enc(id)}/audit`)),
   ]);
   document.title = `${cable.reference_id}: ${cable.subject || '(no subject)'} — cablebase`;
   el.appendChild(banner(cable, 'top'));
@@ -235,6 +246,8 @@ export async function renderCable(el, id, url) {
         h('pre', {class: 'raw', id: 'raw-text'}, text)));
   } else {
     el.appendChild(h('section', {class: 'header'}, h('h2', null, 'Header'), headerTable(cable)));
+    const auditBox = auditSection(audit);
+    if (auditBox) el.appendChild(auditBox);
     el.appendChild(paragraphs(cable));
     if (cable.comment) el.appendChild(h('section', {class: 'comment'}, h('h2', null, 'Comment'), h('p', null, cable.comment)));
     el.appendChild(referencesSection(cable, graph));

@@ -131,6 +131,11 @@ struct ArchiveStats {
   std::vector<CountItem> by_classification;  // classification_level
   std::vector<CountItem> by_caveat;   // distinct cables per caveat (text or metadata)
   std::vector<CountItem> by_tag;      // "PREL"
+  // The audit (cablebase/audit.h) of the stored records, written at ingest (table audit_findings):
+  // cables whose record breaks any invariant, and per invariant (every one, in report order,
+  // zeros included) how many cables break it.
+  int64_t cables_with_findings = 0;
+  std::vector<CountItem> by_invariant;  // "ref_labels"
 };
 
 // An open archive file. Created by Open; owned by the caller through unique_ptr; closed on

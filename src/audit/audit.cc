@@ -28,7 +28,8 @@ const std::vector<InvariantInfo>& Invariants() {
       {Invariant::kCreatedDtg, "created_dtg", "created",
        "created and the DTG fall on the same calendar date (the gap is reported)"},
       {Invariant::kSigners, "signers", "signers",
-       "every signer is made of words of the text's last 12 non-blank lines"},
+       "every signer is made of words of the text's last 12 non-blank lines; a surname in capitals "
+       "closing the text is read as a signer"},
       {Invariant::kBodyHeader, "body_header", "body",
        "no header line (FM/TO/INFO addressee, E.O., TAGS) is left in the first lines of body"},
   };

@@ -16,9 +16,54 @@ constexpr size_t kLastLines = 12;
 // cable or note further down legitimately has FM/TO/SUBJECT lines).
 constexpr size_t kBodyHeadLines = 15;
 
+// Words that close a text without being a signer: end markers, classification repeats.
+bool IsClosingWord(std::string_view w) {
+  static const std::set<std::string_view> kWords = {
+      "NNNN", "END", "TEXT", "CABLE", "SIPDIS", "NOFORN", "SECRET", "CONFIDENTIAL",
+      "UNCLASSIFIED", "UNCLAS", "SENSITIVE", "BT", "NOTE", "COMMENT", "SUMMARY", "EXDIS", "NODIS",
+      "LIMDIS", "ORCON", "REL", "FOUO", "SBU"};
+  return kWords.count(w) > 0;
+}
+
+// The signer the text's last line gives, or "": after the end markers a text may carry ("NNNN",
+// "End Cable Text", a line of X's, page debris — 09STATE63860), the last line is a surname in
+// capitals alone ("ARGYROS", 04MADRID961) or after the last sentence ("... upon request.
+// CLINTON", 09STATE63860). FORMAT.md §4: the signer closes the text.
+std::string SignerOfLastLine(const AuditInput& in) {
+  for (size_t i = in.lines.size(), seen = 0; i-- > 0 && seen < 6;) {
+    std::string_view t = model::Trim(in.lines[i]);
+    if (t.empty() || IsPageDebris(t)) continue;
+    ++seen;
+    std::vector<std::string_view> tok = model::SplitWhitespace(t);
+    std::string_view last = tok.back();
+    bool xs = true;
+    for (char ch : last) xs = xs && (ch == 'X' || ch == 'x');
+    if (xs || IsClosingWord(Squeeze(last)) || Squeeze(t) == "ENDCABLETEXT") continue;
+    if (last.size() < 3) return "";
+    for (char ch : last) {
+      if (!model::IsUpper(ch)) return "";
+    }
+    if (IsClosingWord(last)) return "";
+    if (tok.size() == 1) return std::string(last);
+    std::string_view before = tok[tok.size() - 2];
+    char end = before.back();
+    if (end == '.' || end == '!' || end == '?' || end == '"') return std::string(last);
+    return "";
+  }
+  return "";
+}
+
 void CheckSigners(const AuditInput& in, std::vector<Finding>* out) {
   const Cable& c = *in.cable;
-  if (c.signers.empty()) return;
+  if (c.signers.empty()) {
+    std::string expected = SignerOfLastLine(in);
+    if (!expected.empty()) {
+      out->push_back(Finding{Invariant::kSigners,
+                             "signers: the text ends with " + expected + ", no signer read",
+                             expected, ""});
+    }
+    return;
+  }
   std::set<std::string> have;
   size_t taken = 0;
   for (size_t i = in.lines.size(); i-- > 0 && taken < kLastLines;) {

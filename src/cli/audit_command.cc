@@ -87,8 +87,10 @@ void RunAudit(const AuditOptions& opt) {
     }
     *tsv << "reference_id\tpath\tinvariant\tmessage\texpected\tfound\n";
   }
+  // Progress on stderr when it is a terminal (a long run over a 1.7 GB dump takes minutes).
   const bool progress = isatty(STDERR_FILENO) != 0;
   AuditReport report;
+  size_t file_index = 0, file_count = 0;
   bool ok = ForEachParsedCable(
       opt.inputs, format, /*skipped=*/nullptr,
       [&](const RawCable& raw, const Cable& cable) {
@@ -98,6 +100,10 @@ void RunAudit(const AuditOptions& opt) {
           if (wanted[static_cast<size_t>(f.invariant)]) findings.push_back(std::move(f));
         }
         report.Add(cable, findings);
+        if (progress && report.cables() % 1000 == 0) {
+          std::fprintf(stderr, "\raudit: file %zu of %zu, %lld cables", file_index + 1, file_count,
+                       static_cast<long long>(report.cables()));
+        }
         if (tsv) {
           for (const Finding& f : findings) {
             *tsv << Cell(cable.reference_id) << '\t' << Cell(cable.source.path) << '\t'
@@ -107,7 +113,9 @@ void RunAudit(const AuditOptions& opt) {
         }
         return true;
       },
-      [&](size_t i, size_t n, const SourceFile& file) {
+      [&](size_t i, size_t n, const SourceFile&) {
+        file_index = i;
+        file_count = n;
         if (progress && n > 20 && (i % 20 == 0 || i + 1 == n)) {
           std::fprintf(stderr, "\raudit: file %zu of %zu, %lld cables", i + 1, n,
                        static_cast<long long>(report.cables()));
@@ -198,7 +206,8 @@ void RegisterAuditCommand(CLI::App& app) {
       "  reference_id       the ID agrees with the classification line (post, serial, SECTION n OF\n"
       "                     m) and the year of the DTG\n"
       "  created_dtg        created and the DTG fall on the same date (the gap is reported)\n"
-      "  signers            each signer is words of the text's last lines\n"
+      "  signers            each signer is words of the text's last lines; a surname in capitals\n"
+      "                     closing the text (\"... upon request. CLINTON\") is read as a signer\n"
       "  body_header        no FM/TO/INFO/E.O./TAGS line is left at the start of the body\n"
       "Prints a table (invariant, cables, share, first cable IDs); --verbose adds every finding.\n"
       "Exit status: 0 no invariant broken, 1 some broken, 2 an input could not be read.\n"

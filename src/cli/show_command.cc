@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cablebase/archive.h"
+#include "cablebase/audit.h"
 #include "cablebase/glossary.h"
 #include "cablebase/json.h"
 #include "cablebase/results_json.h"
@@ -251,6 +252,14 @@ void PrintLaidOut(const Cable& c, Archive& archive, int version_count) {
   }
   if (c.partial) Field("Note", "a partial extract of the original cable");
   PrintArchiveFields(c);
+  // Where the record disagrees with its own text (cablebase/audit.h): the same detectors that
+  // filled audit_findings at ingest, run on the record as this cablebase reads it.
+  lines.clear();
+  for (const Finding& f : AuditCable(c)) lines.push_back(f.message);
+  if (!lines.empty()) {
+    lines.push_back("(the record may be wrong here: `cablebase audit --help` explains each check)");
+    Field("Audit", model::Join(lines, "\n"));
+  }
 
   if (!c.summary.empty()) Out("\nSUMMARY\n" + Wrap(c.summary, "  "));
   Out("\n");
@@ -366,7 +375,8 @@ void RegisterShowCommand(CLI::App& app) {
       "show",
       "Show one cable from the archive: its header laid out and explained (precedence, addressees,\n"
       "classification and caveats, declassification, TAGS with their meaning, references and\n"
-      "whether the archive holds them), then the paragraphs with their portion marks.\n"
+      "whether the archive holds them), where the record disagrees with its own text (Audit), then\n"
+      "the paragraphs with their portion marks.\n"
       "Exit status: 0 found, 1 not in the archive, 2 error.\n\n"
       "Examples:\n"
       "  cablebase show 06MOSCOW1637\n"

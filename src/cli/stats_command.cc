@@ -62,6 +62,13 @@ void RunStats(const StatsFlags& flags) {
     PrintCounts("By classification", s.by_classification);
     PrintCounts("By caveat (text or published classification)", s.by_caveat);
     PrintCounts("By TAGS", s.by_tag);
+    // The audit written at ingest (cablebase/audit.h): where a record disagrees with its text.
+    std::printf("\nAudit: %lld of %lld cables break an invariant (cablebase audit --help; show ID "
+                "lists a cable's findings)\n",
+                static_cast<long long>(s.cables_with_findings), static_cast<long long>(s.cables));
+    for (const CountItem& c : s.by_invariant) {
+      std::printf("  %-28s %8lld\n", c.key.c_str(), static_cast<long long>(c.count));
+    }
     if (flags.top > 0) std::printf("\n(largest %d shown per list; --top 0 for all)\n", flags.top);
   }
   std::fflush(stdout);
@@ -75,7 +82,8 @@ void RegisterStatsCommand(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand(
       "stats",
       "Count the archive: cables, versions, references (resolved or pointing outside the archive),\n"
-      "and cables by year, origin (post), classification, caveat and TAGS.\n"
+      "cables by year, origin (post), classification, caveat and TAGS, and the audit: per invariant\n"
+      "how many stored records disagree with their own text (written at ingest; `cablebase audit`).\n"
       "Exit status: 0 when the archive holds cables, 1 when it is empty, 2 on error.\n\n"
       "Examples:\n"
       "  cablebase stats\n"
@@ -87,7 +95,7 @@ void RegisterStatsCommand(CLI::App& app) {
   cmd->add_flag("--json", flags->json,
                 "Print the counts as JSON, the document GET /api/stats returns: {cables,versions,\n"
                 "...,unresolved_cables,by_year,by_origin,by_classification,by_caveat,by_tag:\n"
-                "[{value,count}]}");
+                "[{value,count}],cables_with_findings,by_invariant:[{value,count}]}");
   cmd->callback([flags] { RunStats(*flags); });
 }
 

@@ -145,7 +145,9 @@ Json ArchiveStatsToJson(const ArchiveStats& s) {
               {"by_origin", ValueCounts(s.by_origin, &CountItem::key)},
               {"by_classification", ValueCounts(s.by_classification, &CountItem::key)},
               {"by_caveat", ValueCounts(s.by_caveat, &CountItem::key)},
-              {"by_tag", ValueCounts(s.by_tag, &CountItem::key)}};
+              {"by_tag", ValueCounts(s.by_tag, &CountItem::key)},
+              {"cables_with_findings", s.cables_with_findings},
+              {"by_invariant", ValueCounts(s.by_invariant, &CountItem::key)}};
 }
 
 Json VersionsToJson(const std::vector<CableVersion>& versions, bool with_records) {

@@ -156,6 +156,14 @@ void Api::Versions(const httplib::Request& req, httplib::Response& res) {
   WriteJson(res, *r);
 }
 
+void Api::Audit(const httplib::Request& req, httplib::Response& res) {
+  std::string id;
+  CABLEBASE_RETURN_IF_ERROR(res, CableIdParam(req, &id));
+  Result<Json> r = service_.Audit(id);
+  if (!r.ok()) return WriteError(res, r.status());
+  WriteJson(res, *r);
+}
+
 void Api::Diff(const httplib::Request& req, httplib::Response& res) {
   std::string id;
   CABLEBASE_RETURN_IF_ERROR(res, CableIdParam(req, &id));

@@ -19,6 +19,7 @@ class Api {
   void Facets(const httplib::Request& req, httplib::Response& res);     // GET /api/facets
   void Cable(const httplib::Request& req, httplib::Response& res);      // GET /api/cables/{id}
   void Versions(const httplib::Request& req, httplib::Response& res);   // .../versions
+  void Audit(const httplib::Request& req, httplib::Response& res);      // .../audit
   void Diff(const httplib::Request& req, httplib::Response& res);       // .../versions/{a}/diff/{b}
   void Refs(const httplib::Request& req, httplib::Response& res);       // .../refs
   void Stats(const httplib::Request& req, httplib::Response& res);      // GET /api/stats

@@ -11,6 +11,7 @@
 #include <thread>
 #include <vector>
 
+#include "cablebase/audit.h"
 #include "cablebase/archive.h"
 #include "cablebase/export.h"
 #include "cablebase/query.h"
@@ -250,6 +251,23 @@ class ArchiveService : public CableService {
     Result<Cable> c = Timed([&](Archive& a) { return a.Get(id); });
     if (!c.ok()) return c.status();
     return CableRecordJson(*c);
+  }
+
+  Result<Json> Audit(const std::string& id) override {
+    Result<Cable> c = Timed([&](Archive& a) { return a.Get(id); });
+    if (!c.ok()) return c.status();
+    // The detectors that filled audit_findings at ingest, on the record as this cablebase reads
+    // it (the record GET /api/cables/ID returns).
+    Json findings = Json::array();
+    for (const Finding& f : AuditCable(*c)) {
+      const InvariantInfo& info = InvariantInfoOf(f.invariant);
+      findings.push_back({{"invariant", info.name},
+                          {"field", info.field},
+                          {"message", f.message},
+                          {"expected", f.expected},
+                          {"found", f.found}});
+    }
+    return Json{{"reference_id", c->reference_id}, {"findings", std::move(findings)}};
   }
 
   Result<std::string> GetCableText(const std::string& id) override {

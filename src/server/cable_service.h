@@ -55,6 +55,10 @@ class CableService {
   virtual Result<Json> GetCable(const std::string& id) = 0;
   // The telegram as stored: header block, blank line, text block.
   virtual Result<std::string> GetCableText(const std::string& id) = 0;
+  // {reference_id, findings:[{invariant, field, message, expected, found}]}: where the record
+  // disagrees with its own text (cablebase/audit.h; empty when it keeps every invariant).
+  // kNotFound when absent.
+  virtual Result<Json> Audit(const std::string& id) = 0;
   // VersionsToJson: {reference_id, current, versions:[{version, ..., record?}]}; each version's
   // record only with `with_records`.
   virtual Result<Json> Versions(const std::string& id, bool with_records) = 0;

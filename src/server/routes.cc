@@ -30,6 +30,7 @@ std::vector<Route> RouteTable(Api& api, const WebUi& ui) {
       {"GET", "/api/glossary", A(&Api::Glossary)},
       {"GET", "/api/cables/" SEG, A(&Api::Cable)},
       {"GET", "/api/cables/" SEG "/versions", A(&Api::Versions)},
+      {"GET", "/api/cables/" SEG "/audit", A(&Api::Audit)},
       {"GET", "/api/cables/" SEG "/versions/" SEG "/diff/" SEG, A(&Api::Diff)},
       {"GET", "/api/cables/" SEG "/refs", A(&Api::Refs)},
       // The UI: one page for every view, static files under /static/.

@@ -50,7 +50,7 @@ constexpr char kData0[] =
     "  }\n"
     "  return text;\n"
     "}\n";
-// app.css (11024 bytes)
+// app.css (11302 bytes)
 constexpr char kData1[] =
     "/* cablebase UI: one stylesheet, no external fonts or images. */\n"
     ":root {\n"
@@ -195,7 +195,12 @@ constexpr char kData1[] =
     "svg.graph .node:hover circle { stroke: var(--ink); }\n"
     ".legend { color: var(--muted); }\n"
     ".key.present { color: var(--link); } .key.missing { color: #9aa3ad; }\n"
-    ".loading { color: var(--muted); }\n";
+    ".loading { color: var(--muted); }\n"
+    "\n"
+    "/* The audit box of the cable page: where the record disagrees with its own text. */\n"
+    ".audit { border-left: 4px solid #b8860b; background: #fff8e1; padding: 0.25rem 1rem; margin: 1rem 0; }\n"
+    ".audit h2 { font-size: 1rem; margin: 0.5rem 0; }\n"
+    ".audit ul { margin: 0.25rem 0 0.5rem; }\n";
 // app.js (4183 bytes)
 constexpr char kData2[] =
     "// The single-page app: routes the address-bar path to a view; links navigate without reloading,\n"
@@ -377,7 +382,7 @@ constexpr char kData3[] =
     "  }\n"
     "  sizeMeters(el);\n"
     "}\n";
-// cable.js (17707 bytes)
+// cable.js (18514 bytes)
 constexpr char kData4[] =
     "// The cable page: classification banner, header laid out and explained, paragraphs with anchors and\n"
     "// portion marks, references both ways (missing cables marked), versions with a diff, raw text.\n"
@@ -507,6 +512,16 @@ constexpr char kData4[] =
     "  ];\n"
     "}\n"
     "\n"
+    "// Where the record disagrees with its own raw text (the audit, `cablebase audit --help`): a reader\n"
+    "// sees which fields of this record may be wrong before trusting them.\n"
+    "function auditSection(audit) {\n"
+    "  if (!audit || !audit.findings || !audit.findings.length) return null;\n"
+    "  return h('section', {class: 'audit', id: 'audit'}, h('h2', null, 'Where this record may be wrong'),\n"
+    "      h('p', {class: 'meaning'}, 'The record disagrees with the cable\\'s own text here (checked by simple scans of the text):'),\n"
+    "      h('ul', null, audit.findings.map((f) => h('li', {'data-invariant': f.invariant},\n"
+    "          h('code', null, f.invariant), ' \342\200\224 ', f.message))));\n"
+    "}\n"
+    "\n"
     "function paragraphs(c) {\n"
     "  if (!c.paragraphs || !c.paragraphs.length) {\n"
     "    return h('section', {class: 'body'}, h('h2', null, 'Text'), h('pre', {class: 'text'}, c.body || c.text_raw || ''));\n"
@@ -598,9 +613,10 @@ constexpr char kData4[] =
     "    if (e instanceof ApiError && e.status === 404) return renderMissing(el, id, e);\n"
     "    throw e;\n"
     "  }\n"
-    "  const [graph, versions] = await Promise.all([\n"
+    "  const [graph, versions, audit] = await Promise.all([\n"
     "    optional(getJson(`/api/cables/${enc(id)}/refs`, {direction: 'both', depth: 1})),\n"
     "    optional(getJson(`/api/cables/${enc(id)}/versions`)),\n"
+    "    optional(getJson(`/api/cables/${enc(id)}/audit`)),\n"
     "  ]);\n"
     "  document.title = `${cable.reference_id}: ${cable.subject || '(no subject)'} \342\200\224 cablebase`;\n"
     "  el.appendChild(banner(cable, 'top'));\n"
@@ -616,6 +632,8 @@ constexpr char kData4[] =
     "        h('pre', {class: 'raw', id: 'raw-text'}, text)));\n"
     "  } else {\n"
     "    el.appendChild(h('section', {class: 'header'}, h('h2', null, 'Header'), headerTable(cable)));\n"
+    "    const auditBox = auditSection(audit);\n"
+    "    if (auditBox) el.appendChild(auditBox);\n"
     "    el.appendChild(paragraphs(cable));\n"
     "    if (cable.comment) el.appendChild(h('section', {class: 'comment'}, h('h2', null, 'Comment'), h('p', null, cable.comment)));\n"
     "    el.appendChild(referencesSection(cable, graph));\n"
@@ -1201,7 +1219,7 @@ constexpr char kData11[] =
     "  el.appendChild(h('div', {class: 'search-layout'}, side, main));\n"
     "  sizeBars(el);\n"
     "}\n";
-// openapi.json (30416 bytes)
+// openapi.json (32786 bytes)
 constexpr char kData12[] =
     "{\n"
     " \"openapi\": \"3.0.3\",\n"
@@ -1436,6 +1454,43 @@ constexpr char kData12[] =
     "       \"application/json\": {\n"
     "        \"schema\": {\n"
     "         \"$ref\": \"#/components/schemas/Versions\"\n"
+    "        }\n"
+    "       }\n"
+    "      }\n"
+    "     },\n"
+    "     \"400\": {\n"
+    "      \"$ref\": \"#/components/responses/Error\"\n"
+    "     },\n"
+    "     \"404\": {\n"
+    "      \"$ref\": \"#/components/responses/Error\"\n"
+    "     }\n"
+    "    }\n"
+    "   }\n"
+    "  },\n"
+    "  \"/api/cables/{id}/audit\": {\n"
+    "   \"get\": {\n"
+    "    \"summary\": \"Where the record disagrees with its own raw text: the audit's findings (include/cablebase/audit.h; `cablebase audit --help` explains each invariant). The cable page shows them.\",\n"
+    "    \"operationId\": \"audit\",\n"
+    "    \"parameters\": [\n"
+    "     {\n"
+    "      \"name\": \"id\",\n"
+    "      \"in\": \"path\",\n"
+    "      \"required\": true,\n"
+    "      \"description\": \"Reference ID, e.g. 06MOSCOW1637 (letters and digits, 1-64; case-insensitive)\",\n"
+    "      \"schema\": {\n"
+    "       \"type\": \"string\",\n"
+    "       \"pattern\": \"^[A-Za-z0-9]{1,64}$\"\n"
+    "      },\n"
+    "      \"example\": \"06MOSCOW1637\"\n"
+    "     }\n"
+    "    ],\n"
+    "    \"responses\": {\n"
+    "     \"200\": {\n"
+    "      \"description\": \"OK\",\n"
+    "      \"content\": {\n"
+    "       \"application/json\": {\n"
+    "        \"schema\": {\n"
+    "         \"$ref\": \"#/components/schemas/Audit\"\n"
     "        }\n"
     "       }\n"
     "      }\n"
@@ -2390,6 +2445,17 @@ constexpr char kData12[] =
     "      \"items\": {\n"
     "       \"$ref\": \"#/components/schemas/FacetValue\"\n"
     "      }\n"
+    "     },\n"
+    "     \"cables_with_findings\": {\n"
+    "      \"type\": \"integer\",\n"
+    "      \"description\": \"Cables whose stored record breaks an audit invariant (table audit_findings)\"\n"
+    "     },\n"
+    "     \"by_invariant\": {\n"
+    "      \"type\": \"array\",\n"
+    "      \"description\": \"Per audit invariant (every one, report order), how many cables break it\",\n"
+    "      \"items\": {\n"
+    "       \"$ref\": \"#/components/schemas/FacetValue\"\n"
+    "      }\n"
     "     }\n"
     "    }\n"
     "   },\n"
@@ -2481,6 +2547,50 @@ constexpr char kData12[] =
     "      \"UY\": \"Uruguay\"\n"
     "     }\n"
     "    }\n"
+    "   },\n"
+    "   \"Audit\": {\n"
+    "    \"type\": \"object\",\n"
+    "    \"required\": [\n"
+    "     \"reference_id\",\n"
+    "     \"findings\"\n"
+    "    ],\n"
+    "    \"properties\": {\n"
+    "     \"reference_id\": {\n"
+    "      \"type\": \"string\",\n"
+    "      \"example\": \"04MADRID961\"\n"
+    "     },\n"
+    "     \"findings\": {\n"
+    "      \"type\": \"array\",\n"
+    "      \"description\": \"One per broken invariant, in report order; empty when the record keeps them all\",\n"
+    "      \"items\": {\n"
+    "       \"type\": \"object\",\n"
+    "       \"properties\": {\n"
+    "        \"invariant\": {\n"
+    "         \"type\": \"string\",\n"
+    "         \"example\": \"ref_labels\"\n"
+    "        },\n"
+    "        \"field\": {\n"
+    "         \"type\": \"string\",\n"
+    "         \"example\": \"references\"\n"
+    "        },\n"
+    "        \"message\": {\n"
+    "         \"type\": \"string\",\n"
+    "         \"example\": \"references: 3 labels in REF, 1 read (missing B C)\"\n"
+    "        },\n"
+    "        \"expected\": {\n"
+    "         \"type\": \"string\",\n"
+    "         \"description\": \"What the raw text has\",\n"
+    "         \"example\": \"A B C\"\n"
+    "        },\n"
+    "        \"found\": {\n"
+    "         \"type\": \"string\",\n"
+    "         \"description\": \"What the record has\",\n"
+    "         \"example\": \"A\"\n"
+    "        }\n"
+    "       }\n"
+    "      }\n"
+    "     }\n"
+    "    }\n"
     "   }\n"
     "  }\n"
     " }\n"
@@ -2489,10 +2599,10 @@ constexpr char kData12[] =
 
 extern const Asset kEmbeddedAssets[] = {
     {"api.js", "text/javascript; charset=utf-8", std::string_view(kData0, 1419)},
-    {"app.css", "text/css; charset=utf-8", std::string_view(kData1, 11024)},
+    {"app.css", "text/css; charset=utf-8", std::string_view(kData1, 11302)},
     {"app.js", "text/javascript; charset=utf-8", std::string_view(kData2, 4183)},
     {"browse.js", "text/javascript; charset=utf-8", std::string_view(kData3, 4301)},
-    {"cable.js", "text/javascript; charset=utf-8", std::string_view(kData4, 17707)},
+    {"cable.js", "text/javascript; charset=utf-8", std::string_view(kData4, 18514)},
     {"dom.js", "text/javascript; charset=utf-8", std::string_view(kData5, 2474)},
     {"favicon.svg", "image/svg+xml", std::string_view(kData6, 212)},
     {"glossary.js", "text/javascript; charset=utf-8", std::string_view(kData7, 4145)},
@@ -2500,7 +2610,7 @@ extern const Asset kEmbeddedAssets[] = {
     {"index.html", "text/html; charset=utf-8", std::string_view(kData9, 1180)},
     {"query.js", "text/javascript; charset=utf-8", std::string_view(kData10, 1139)},
     {"search.js", "text/javascript; charset=utf-8", std::string_view(kData11, 9422)},
-    {"openapi.json", "application/json; charset=utf-8", std::string_view(kData12, 30416)},
+    {"openapi.json", "application/json; charset=utf-8", std::string_view(kData12, 32786)},
 };
 extern const size_t kEmbeddedAssetCount = 13;
 

@@ -6,6 +6,7 @@
 #include "cablebase/version.h"
 #include "model/reference_id.h"
 #include "model/text_util.h"
+#include "store/audit_findings.h"
 #include "store/cable_writer.h"
 #include "store/db.h"
 #include "store/ingest.h"
@@ -64,6 +65,8 @@ Result<std::unique_ptr<Archive>> Archive::Open(const std::string& path, Mode mod
   if (!db.ok()) return db.status();
   if (mode == Mode::kReadWrite) {
     if (Status s = store::Migrate(**db); !s.ok()) return s;
+    // Schema 5 on an older archive: the stored cables are audited once (audit_findings.h).
+    if (Status s = store::BackfillAuditFindings(**db); !s.ok()) return s;
     Result<store::Statement> meta =
         (*db)->Prepare("INSERT OR REPLACE INTO meta(key, value) VALUES ('writer', ?1)");
     if (!meta.ok()) return meta.status();

@@ -8,6 +8,7 @@
 
 #include "cablebase/version.h"
 #include "model/text_util.h"
+#include "store/audit_findings.h"
 #include "store/sha256.h"
 #include "store/version_record.h"
 
@@ -174,6 +175,7 @@ std::string ClassificationLevel(std::string_view classification,
 PreparedCable PrepareCable(Cable cable) {
   PreparedCable p;
   p.content_hash = CableContentHash(cable);
+  p.findings = AuditCable(cable);
   p.cable = std::move(cable);
   return p;
 }
@@ -225,6 +227,7 @@ Result<std::unique_ptr<CableWriter>> CableWriter::Create(Db& db) {
       {&w->insert_paragraph_,
        "INSERT INTO paragraphs(cable_id, position, number, portion_marking, length) "
        "VALUES (?1, ?2, ?3, ?4, ?5)"},
+      {&w->insert_finding_, std::string(kInsertAuditFindingSql)},
       {&w->index_new_rows_,
        "INSERT INTO cables_fts(rowid, subject, body) SELECT id, subject, body FROM cables "
        "WHERE id >= ?1"},
@@ -233,6 +236,7 @@ Result<std::unique_ptr<CableWriter>> CableWriter::Create(Db& db) {
       {&w->delete_children_[2], "DELETE FROM caveats WHERE cable_id = ?1"},
       {&w->delete_children_[3], "DELETE FROM refs WHERE cable_id = ?1"},
       {&w->delete_children_[4], "DELETE FROM paragraphs WHERE cable_id = ?1"},
+      {&w->delete_children_[5], "DELETE FROM audit_findings WHERE cable_id = ?1"},
   };
   for (auto& s : stmts) {
     Result<Statement> st = db.Prepare(s.sql);
@@ -374,7 +378,7 @@ Status CableWriter::WriteCurrent(const PreparedCable& p, int64_t version_id, int
     insert_paragraph_.BindInt(5, static_cast<int64_t>(para.text.size()));
     if (Status s = insert_paragraph_.Run(); !s.ok()) return s;
   }
-  return Status::Ok();
+  return InsertAuditFindings(insert_finding_, cable_id, p.findings);
 }
 
 Result<PutOutcome> CableWriter::Put(const PreparedCable& p) {

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "cablebase/archive.h"
+#include "cablebase/audit.h"
 #include "cablebase/cable.h"
 #include "cablebase/status.h"
 #include "store/db.h"
@@ -16,9 +17,11 @@ namespace cablebase::store {
 struct PreparedCable {
   Cable cable;
   std::string content_hash;  // CableContentHash(cable)
+  std::vector<Finding> findings;  // AuditCable(cable): stored in audit_findings with the row
 };
 
-// Builds a PreparedCable (the reference ID must already be canonical). Thread-safe.
+// Builds a PreparedCable (the reference ID must already be canonical): the content hash and the
+// audit's findings (linear in the cable; on the parser threads of an ingest). Thread-safe.
 PreparedCable PrepareCable(Cable cable);
 
 // Cables stored but not yet in the full-text index (CableWriter::FlushIndex keeps the index a
@@ -74,9 +77,9 @@ class CableWriter {
   int64_t unindexed_rows_ = 0;   // rows inserted since (or found unindexed by Create)
   Statement index_new_rows_;
   Statement find_version_, max_version_, insert_version_, find_cable_, current_released_,
-      insert_cable_, update_cable_, bump_count_, refresh_title_, adopt_source_, insert_addressee_, insert_tag_,
-      insert_caveat_, insert_ref_, insert_paragraph_;
-  Statement delete_children_[5];
+      insert_cable_, update_cable_, bump_count_, refresh_title_, adopt_source_, insert_addressee_,
+      insert_tag_, insert_caveat_, insert_ref_, insert_paragraph_, insert_finding_;
+  Statement delete_children_[6];
 };
 
 // The post part of a canonical reference ID: "06MOSCOW1637" → "MOSCOW"; the ID itself when it has

@@ -262,6 +262,23 @@ constexpr std::string_view kSchemaV5 = R"SQL(
 ALTER TABLE cable_versions ADD COLUMN archive_json TEXT;
 )SQL";
 
+// Version 6 (issue 11): the audit's findings per cable (cablebase/audit.h), written with the row
+// by the ingest writer. An existing archive gets the table empty and meta `audit_findings` =
+// 'pending'; Archive::Open (read-write) then audits every stored cable once
+// (store/audit_findings.h) and sets it to 'complete'.
+constexpr std::string_view kSchemaV6 = R"SQL(
+CREATE TABLE audit_findings (
+  cable_id  INTEGER NOT NULL,                 -- cables.id
+  invariant TEXT NOT NULL,                    -- ref_labels, classified_by, ... (cablebase audit --list)
+  message   TEXT NOT NULL,                    -- "references: 3 labels in REF, 1 read (missing B C)"
+  expected  TEXT,                             -- what the raw text has
+  found     TEXT,                             -- what the record has
+  PRIMARY KEY (cable_id, invariant)
+) WITHOUT ROWID;
+CREATE INDEX audit_findings_invariant ON audit_findings(invariant);
+INSERT OR REPLACE INTO meta(key, value) VALUES ('audit_findings', 'pending');
+)SQL";
+
 const std::vector<Migration>* BuildMigrations() {
   return new std::vector<Migration>{
       {1, "cables, versions, addressees, tags, caveats, refs, paragraphs, FTS5 index", kSchemaV1},
@@ -269,6 +286,7 @@ const std::vector<Migration>* BuildMigrations() {
       {3, "search_columns: compact per-cable columns for facets and date order", kSchemaV3},
       {4, "versions keep the published title", kSchemaV4},
       {5, "versions keep the archive forms' own fields (archive_json)", kSchemaV5},
+      {6, "audit_findings: where a record disagrees with its own raw text", kSchemaV6},
   };
 }
 

@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include "cablebase/audit.h"
+
 namespace cablebase::store {
 
 namespace {
@@ -91,6 +93,27 @@ Result<ArchiveStats> ComputeStats(Db& db, int top) {
                   "SELECT upper(tag), count(DISTINCT cable_id) n FROM tags GROUP BY 1 "
                   "ORDER BY n DESC, 1 LIMIT ?1",
                   top, &s.by_tag);
+  }
+  if (fail.ok()) {
+    Result<int64_t> v = Scalar(db, "SELECT count(DISTINCT cable_id) FROM audit_findings");
+    if (v.ok()) {
+      s.cables_with_findings = *v;
+    } else {
+      fail = v.status();
+    }
+  }
+  if (fail.ok()) {
+    std::vector<CountItem> counts;
+    fail = Counts(db,
+                  "SELECT invariant, count(*) FROM audit_findings GROUP BY invariant LIMIT ?1",
+                  0, &counts);
+    for (const InvariantInfo& i : Invariants()) {
+      int64_t n = 0;
+      for (const CountItem& c : counts) {
+        if (c.key == i.name) n = c.count;
+      }
+      s.by_invariant.push_back(CountItem{i.name, n});
+    }
   }
   db.Exec("COMMIT");
   if (!fail.ok()) return fail;

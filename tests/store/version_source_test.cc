@@ -9,11 +9,13 @@
 #include <vector>
 
 #include "cablebase/archive.h"
+#include "cablebase/audit.h"
 #include "cablebase/json.h"
 #include "cablebase/parse.h"
 #include "cablebase/version.h"
 #include "store/schema.h"
 #include "store/version_record.h"
+#include "shared_files.h"
 #include "store_test_util.h"
 
 namespace cablebase {
@@ -182,6 +184,7 @@ TEST(VersionSource, SchemaThreeArchiveIsUpgradedAndTitlesComeBackOnReingest) {
   }
   std::string error;
   ASSERT_TRUE(SqlExec(db,
+                      "DROP TABLE audit_findings; DELETE FROM meta WHERE key = 'audit_findings'; "
                       "ALTER TABLE cable_versions DROP COLUMN published_title; "
                       "ALTER TABLE cable_versions DROP COLUMN archive_json; "
                       "DELETE FROM schema_migrations WHERE version >= 4; PRAGMA user_version = 3; "
@@ -207,6 +210,47 @@ TEST(VersionSource, SchemaThreeArchiveIsUpgradedAndTitlesComeBackOnReingest) {
   ASSERT_TRUE(back.ok()) << back.status().ToString();
   EXPECT_EQ(back->subject, "AFGHANISTAN'S POLITICAL FUTURE (CORRECTED COPY)");
   EXPECT_EQ(back->metadata_title, "AFGHANISTAN'S POLITICAL FUTURE (CORRECTED COPY)");
+}
+
+// A schema-5 archive (before audit_findings): opened for writing, it gets the table and every
+// stored cable is audited once — 04MADRID961 (read from the shared folder) with the findings the
+// writer would have stored; the meta key says the backfill is complete, so it is not run again.
+TEST(VersionSource, SchemaFiveArchiveGetsItsCablesAudited) {
+  CABLEBASE_SHARED_PATH(page, "corpus/html/chillicoder__cablegate/04MADRID961.html");
+  TempDir dir;
+  std::string db = dir.File("v4.db");
+  {
+    Result<std::unique_ptr<Archive>> a = Archive::Open(db, Archive::Mode::kReadWrite);
+    ASSERT_TRUE(a.ok());
+    ASSERT_TRUE((*a)->Ingest({page}).ok());
+  }
+  const int64_t written = SqlInt(db, "SELECT count(*) FROM audit_findings");
+  const std::string messages =
+      SqlText(db, "SELECT group_concat(invariant || ': ' || message, '; ') FROM audit_findings");
+  std::string error;
+  ASSERT_TRUE(SqlExec(db,
+                      "DROP TABLE audit_findings; DELETE FROM meta WHERE key = 'audit_findings'; "
+                      "DELETE FROM schema_migrations WHERE version = 6; PRAGMA user_version = 5;",
+                      &error))
+      << error;
+  Result<std::unique_ptr<Archive>> ro = Archive::Open(db, Archive::Mode::kReadOnly);
+  ASSERT_FALSE(ro.ok());
+  Result<std::unique_ptr<Archive>> a = Archive::Open(db, Archive::Mode::kReadWrite);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_EQ(SqlInt(db, "PRAGMA user_version"), 6);
+  EXPECT_EQ(SqlText(db, "SELECT value FROM meta WHERE key = 'audit_findings'"), "complete");
+  EXPECT_EQ(SqlInt(db, "SELECT count(*) FROM audit_findings"), written);
+  EXPECT_EQ(SqlText(db, "SELECT group_concat(invariant || ': ' || message, '; ') FROM audit_findings"),
+            messages);
+  // The record as stored: the findings are the audit of the record Get returns.
+  Result<Cable> back = (*a)->Get("04MADRID961");
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(static_cast<int64_t>(AuditCable(*back).size()), written);
+  Result<ArchiveStats> stats = (*a)->Stats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->cables_with_findings, written > 0 ? 1 : 0);
+  ASSERT_EQ(stats->by_invariant.size(), Invariants().size());
+  EXPECT_EQ(stats->by_invariant[0].key, "ref_labels");
 }
 
 }  // namespace
