@@ -265,10 +265,13 @@ TEST(AuditFragmentTest, SignerClosingTheTextAfterEndMarkers) {
   EXPECT_EQ(f[0].message, "signers: the text ends with DOE, no signer read");
   c.signers = {"DOE"};
   EXPECT_TRUE(Of(AuditCable(c), Invariant::kSigners).empty());
-  // An acronym ending a sentence's line is no signer.
+  // A word the wrap left alone, or closing a line mid-sentence, is no signer.
   c = Fragment("1. Talks went on with the\nIMF\n");
-  c.text_raw = "1. We met the\nfund, the IMF\n";
   EXPECT_TRUE(Of(AuditCable(c), Invariant::kSigners).empty());
+  c = Fragment("1. We met the\nfund, the IMF\n");
+  EXPECT_TRUE(Of(AuditCable(c), Invariant::kSigners).empty());
+  c = Fragment("1. Text.\n\nDOE\n");
+  EXPECT_EQ(Of(AuditCable(c), Invariant::kSigners).size(), 1u);
 }
 
 TEST(AuditFragmentTest, HeaderLineLeftInBody) {

@@ -44,7 +44,15 @@ std::string SignerOfLastLine(const AuditInput& in) {
       if (!model::IsUpper(ch)) return "";
     }
     if (IsClosingWord(last)) return "";
-    if (tok.size() == 1) return std::string(last);
+    // Alone on its line: after a blank line or a sentence's end ("issues." / "ARGYROS"), not a
+    // word the wrap left ("talks with the" / "IMF").
+    if (tok.size() == 1) {
+      std::string_view prev = i > 0 ? model::TrimRight(in.lines[i - 1]) : std::string_view();
+      char end = prev.empty() ? '.' : prev.back();
+      return end == '.' || end == '!' || end == '?' || end == '"' || end == ')'
+                 ? std::string(last)
+                 : "";
+    }
     std::string_view before = tok[tok.size() - 2];
     char end = before.back();
     if (end == '.' || end == '!' || end == '?' || end == '"') return std::string(last);

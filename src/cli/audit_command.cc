@@ -14,6 +14,7 @@
 #include "cli/exit_codes.h"
 #include "cli/format_option.h"
 #include "cli/parsed_cables.h"
+#include "model/text_util.h"
 
 namespace cablebase::cli {
 
@@ -24,7 +25,7 @@ struct AuditOptions {
   std::string format = "auto";
   bool json = false;
   std::string out;
-  std::vector<std::string> invariants;
+  std::string invariant_list;  // "ref_labels,classified_by"
   bool list = false;
   bool verbose = false;
   int show_ids = 5;
@@ -66,8 +67,13 @@ void RunAudit(const AuditOptions& opt) {
     SetExitCode(kExitError);
     return;
   }
-  std::vector<bool> wanted(Invariants().size(), opt.invariants.empty());
-  for (const std::string& name : opt.invariants) {
+  std::vector<std::string> names;
+  for (std::string_view n : model::Split(opt.invariant_list, ',')) {
+    n = model::Trim(n);
+    if (!n.empty()) names.emplace_back(n);
+  }
+  std::vector<bool> wanted(Invariants().size(), names.empty());
+  for (const std::string& name : names) {
     Invariant inv;
     if (!FindInvariant(name, &inv)) {
       PrintError(Status(StatusCode::kInvalidArgument,
@@ -227,8 +233,9 @@ void RegisterAuditCommand(CLI::App& app) {
   cmd->add_option("--out", opt->out,
                   "Also write every finding to this TSV file (reference_id, path, invariant,\n"
                   "message, expected, found; a header row)");
-  cmd->add_option("--invariant", opt->invariants,
-                  "Check only this invariant (repeatable); names from --list");
+  cmd->add_option("--invariant", opt->invariant_list,
+                  "Check only these invariants, comma-separated (ref_labels,classified_by); names\n"
+                  "from --list");
   cmd->add_flag("--list", opt->list, "Print every invariant: name, record field, what it checks");
   cmd->add_flag("--verbose,-v", opt->verbose, "After the table, every finding by invariant");
   cmd->add_option("--show", opt->show_ids, "Cable IDs listed per invariant in the table")
