@@ -145,6 +145,13 @@ TEST(AuditFragmentTest, InitialsInAnEntryAreNoLabels) {
   EXPECT_TRUE(Of(AuditCable(c), Invariant::kRefLabels).empty());
 }
 
+TEST(AuditFragmentTest, ListAfterAnUnlabelledRefIsNoLabel) {
+  // written for the test: a one-entry REF, then a lettered list of the text after a blank line.
+  Cable c = Fragment("REF: TESTPOST 153\n\nA. (S) A person. More.\nB. (S) Another.\n");
+  c.references = {Ref("", "TESTPOST 153")};
+  EXPECT_TRUE(Of(AuditCable(c), Invariant::kRefLabels).empty());
+}
+
 TEST(AuditFragmentTest, RefIdsCableLikeEntryWithoutId) {
   Cable c = Fragment("REF: A. 08 MOSCOW 1323 B. PARIS POINTS NOV 22\n\n1. (U) Text.\n");
   c.references = {Ref("A", "08 MOSCOW 1323"), Ref("B", "PARIS POINTS NOV 22")};
@@ -152,6 +159,10 @@ TEST(AuditFragmentTest, RefIdsCableLikeEntryWithoutId) {
   ASSERT_EQ(f.size(), 1u);  // the dated report B is no cable
   EXPECT_EQ(f[0].found, "08 MOSCOW 1323");
   c.references[0].reference_id = "08MOSCOW1323";
+  EXPECT_TRUE(Of(AuditCable(c), Invariant::kRefIds).empty());
+  // The citing cable itself gets no ID.
+  c.reference_id = "09TESTPOST100";
+  c.references = {Ref("A", "TESTPOST 100")};
   EXPECT_TRUE(Of(AuditCable(c), Invariant::kRefIds).empty());
 }
 
@@ -264,6 +275,9 @@ TEST(AuditFragmentTest, SignerClosingTheTextAfterEndMarkers) {
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0].message, "signers: the text ends with DOE, no signer read");
   c.signers = {"DOE"};
+  EXPECT_TRUE(Of(AuditCable(c), Invariant::kSigners).empty());
+  // A sentence ending with "End Comment" is no end marker to pass over.
+  c = Fragment("1. Text. JOHN\n\ngeneral lawlessness. End Comment\n");
   EXPECT_TRUE(Of(AuditCable(c), Invariant::kSigners).empty());
   // A word the wrap left alone, or closing a line mid-sentence, is no signer.
   c = Fragment("1. Talks went on with the\nIMF\n");

@@ -36,9 +36,15 @@ std::string SignerOfLastLine(const AuditInput& in) {
     ++seen;
     std::vector<std::string_view> tok = model::SplitWhitespace(t);
     std::string_view last = tok.back();
-    bool xs = true;
-    for (char ch : last) xs = xs && (ch == 'X' || ch == 'x');
-    if (xs || IsClosingWord(Squeeze(last)) || Squeeze(t) == "ENDCABLETEXT") continue;
+    // A line made only of end markers ("NNNN", "End Cable Text", "XXXXXXXX") is passed over; a
+    // sentence that happens to end with one ("... End Comment") is not.
+    bool markers = true;
+    for (std::string_view w : tok) {
+      bool xs = true;
+      for (char ch : w) xs = xs && (ch == 'X' || ch == 'x');
+      markers = markers && (xs || IsClosingWord(Squeeze(w)));
+    }
+    if (markers) continue;
     if (last.size() < 3) return "";
     for (char ch : last) {
       if (!model::IsUpper(ch)) return "";

@@ -153,7 +153,9 @@ void CheckReferences(const AuditInput& in, std::vector<Finding>* out) {
         after_gap = true;
         continue;
       }
-      if (after_gap && !scan.OpensWithNextLabel(line)) break;
+      // Over a gap only a block that has labels goes on: "REF: KUALA LUMPUR 153", blank, "A. (S)
+      // Jamal Allavi..." is a one-entry REF and a list of the text.
+      if (after_gap && (scan.labels().empty() || !scan.OpensWithNextLabel(line))) break;
       if (!scan.OpensWithNextLabel(line) && EndsRefBlock(line)) break;
       after_gap = false;
       scan.ScanLine(line);
@@ -194,8 +196,15 @@ void CheckReferences(const AuditInput& in, std::vector<Finding>* out) {
   // Cable-like entries the record kept without a reference ID.
   std::string bad;
   int n_bad = 0;
+  // The citing cable itself ("MADRID 870" in 09MADRID870) gets no ID: a cable never cites itself.
+  std::string self = c.reference_id.size() > 2 ? c.reference_id.substr(2) : c.reference_id;
+  auto is_self = [&](const std::string& text) {
+    std::string sq = Squeeze(text);
+    if (sq.size() > 2 && model::IsDigit(sq[0]) && model::IsDigit(sq[1])) sq = sq.substr(2);
+    return !self.empty() && sq == self;
+  };
   for (const Reference& r : c.references) {
-    if (r.reference_id || !LooksLikeCable(r.text)) continue;
+    if (r.reference_id || !LooksLikeCable(r.text) || is_self(r.text)) continue;
     if (n_bad++ < 3) {
       if (!bad.empty()) bad += "; ";
       bad += r.text;
