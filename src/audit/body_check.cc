@@ -34,7 +34,13 @@ std::string SignerOfLastLine(const AuditInput& in) {
     std::string_view t = model::Trim(in.lines[i]);
     if (t.empty() || IsPageDebris(t)) continue;
     ++seen;
-    std::vector<std::string_view> tok = model::SplitWhitespace(t);
+    // A long line is not split whole (pages whose line ends were lost have the text on one
+    // line): its last 200 bytes without the cut first word, which is not alone on its line.
+    const bool long_line = t.size() > 200;
+    std::vector<std::string_view> tok =
+        model::SplitWhitespace(long_line ? t.substr(t.size() - 200) : t);
+    if (long_line && !tok.empty()) tok.front() = "-";
+    if (tok.empty()) continue;
     std::string_view last = tok.back();
     // A line made only of end markers ("NNNN", "End Cable Text", "XXXXXXXX") is passed over; a
     // sentence that happens to end with one ("... End Comment") is not.
@@ -78,16 +84,25 @@ void CheckSigners(const AuditInput& in, std::vector<Finding>* out) {
     }
     return;
   }
-  std::set<std::string> have;
+  // The words of the last lines, upper-cased, each between spaces: " END CABLE TEXT CLINTON ".
+  // One string, no set: a page whose line ends were lost has a whole text on its last line.
+  std::string have = " ";
   size_t taken = 0;
   for (size_t i = in.lines.size(); i-- > 0 && taken < kLastLines;) {
     if (model::Trim(in.lines[i]).empty()) continue;
     ++taken;
-    for (std::string& w : Words(in.lines[i])) have.insert(std::move(w));
+    for (char ch : in.lines[i]) {
+      if (model::IsAlnum(ch)) {
+        have.push_back(model::ToUpperChar(ch));
+      } else if (have.back() != ' ') {
+        have.push_back(' ');
+      }
+    }
+    if (have.back() != ' ') have.push_back(' ');
   }
   for (const std::string& s : c.signers) {
     for (const std::string& w : Words(s)) {
-      if (!have.count(w)) {
+      if (have.find(" " + w + " ") == std::string::npos) {
         out->push_back(Finding{Invariant::kSigners,
                                "signers: \"" + s + "\" is not words of the text's last lines",
                                "a name of the last lines", s});

@@ -33,7 +33,8 @@ int ParagraphNumberOf(std::string_view line) {
 
 bool IsPageDebris(std::string_view line) {
   std::string_view t = model::Trim(line);
-  if (t.empty()) return false;
+  // Page debris is a short line; a longer one is text (and is not split into words here).
+  if (t.empty() || t.size() > 120) return false;
   std::string sq = Squeeze(t);
   if (sq == "SIPDIS" || sq == "CONFIDENTIAL" || sq == "SECRET" || sq == "UNCLASSIFIED" ||
       sq == "UNCLAS" || sq == "TOPSECRET" || sq == "LIMITEDOFFICIALUSE" || sq == "SENSITIVE" ||
