@@ -276,6 +276,9 @@ TEST(AuditFragmentTest, SignerClosingTheTextAfterEndMarkers) {
   EXPECT_EQ(f[0].message, "signers: the text ends with DOE, no signer read");
   c.signers = {"DOE"};
   EXPECT_TRUE(Of(AuditCable(c), Invariant::kSigners).empty());
+  // A redaction ending the last sentence is no signer.
+  c = Fragment("1. Text from sources. XXXXXXXXXXXX\n");
+  EXPECT_TRUE(Of(AuditCable(c), Invariant::kSigners).empty());
   // A sentence ending with "End Comment" is no end marker to pass over.
   c = Fragment("1. Text. JOHN\n\ngeneral lawlessness. End Comment\n");
   EXPECT_TRUE(Of(AuditCable(c), Invariant::kSigners).empty());

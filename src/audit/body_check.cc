@@ -51,7 +51,8 @@ std::string SignerOfLastLine(const AuditInput& in) {
       markers = markers && (xs || IsClosingWord(Squeeze(w)));
     }
     if (markers) continue;
-    if (last.size() < 3) return "";
+    // A redaction (XXXXXXXXXXXX) ending a sentence's line names nobody we could read.
+    if (last.size() < 3 || last.find_first_not_of("Xx") == std::string_view::npos) return "";
     for (char ch : last) {
       if (!model::IsUpper(ch)) return "";
     }
