@@ -222,6 +222,18 @@ TEST_F(ServerApiTest, HostileQueriesNeverCrashOrLeakSql) {
   }
 }
 
+// The audit of a stored record: 08LONDON1350 keeps every invariant (cablebase audit over its page
+// reports none); an unknown cable is 404 like the record.
+TEST_F(ServerApiTest, CableAudit) {
+  HttpResponse r = Api("/api/cables/08london1350/audit");
+  ASSERT_EQ(r.status, 200) << r.body;
+  json j = Json(r);
+  EXPECT_EQ(j["reference_id"], "08LONDON1350");
+  ASSERT_TRUE(j["findings"].is_array());
+  EXPECT_TRUE(j["findings"].empty()) << r.body;
+  ExpectError(Api("/api/cables/01NOWHERE1/audit"), 404, "not_found");
+}
+
 TEST_F(ServerApiTest, CableRecordAndText) {
   HttpResponse r = Api("/api/cables/08LONDON1350");
   ASSERT_EQ(r.status, 200) << r.body;
@@ -411,6 +423,7 @@ TEST_F(ServerApiTest, OpenApiDocumentIsServedAndCoversEveryRoute) {
   EXPECT_EQ(r.body, ReadFile(fs::path(SourceDir()) / "docs/openapi.json"))
       << "the embedded copy is stale: run python3 src/server/embed_assets.py";
   for (const char* p : {"/api/search", "/api/facets", "/api/cables/{id}", "/api/cables/{id}/versions",
+                        "/api/cables/{id}/audit",
                         "/api/cables/{id}/versions/{a}/diff/{b}", "/api/cables/{id}/refs",
                         "/api/stats", "/api/export", "/api/glossary", "/api/openapi.json",
                         "/api/health"}) {
