@@ -4,9 +4,9 @@
 // Each detector is a small linear scan of the raw header/text block that does NOT reuse the
 // parser's rules (it finds the REF block, the TAGS line, the paragraph numbers... by its own simple
 // scan) and compares what it saw with the record. A finding says the record and the text disagree:
-// usually a parser fault, sometimes a cable that is itself malformed (docs/cable_format.md, "Audit",
-// lists each detector's known false alarms). Used by `cablebase audit`, the ingest writer (table
-// audit_findings, schema 5), `stats` and the cable page of the web UI.
+// usually a parser fault, sometimes a cable that is itself malformed (docs/audit.md states each
+// detector's rule, the cables that taught it and its counts). Used by `cablebase audit`, the ingest
+// writer (table audit_findings, schema 5), `stats`, `show` and the cable page of the web UI.
 #ifndef CABLEBASE_AUDIT_H_
 #define CABLEBASE_AUDIT_H_
 
@@ -58,8 +58,8 @@ struct Finding {
   std::string found;     // what the record has: "A"
 };
 
-// Checks `cable` against the raw blocks it was parsed from (`header`: the routing block, `text`: the
-// telegram text; RawCable::header/text or Cable::header_raw/text_raw). Returns one Finding per
+// Checks `cable` against the raw blocks it was parsed from (`header`: the routing block, `text`:
+// the telegram text; RawCable::header/text or Cable::header_raw/text_raw). Returns one Finding per
 // broken invariant (at most one per invariant), in report order; empty when the record keeps them
 // all. Linear in the size of the blocks and the record; never fails, whatever the bytes.
 // Thread-safe (no shared state).
@@ -85,8 +85,8 @@ class AuditReport {
   // Adds one audited cable (with no findings when it keeps every invariant).
   void Add(const Cable& cable, const std::vector<Finding>& findings);
 
-  int64_t cables() const { return cables_; }              // cables added
-  int64_t cables_with_findings() const { return broken_; }  // of which break any invariant
+  int64_t cables() const { return cables_; }                    // cables added
+  int64_t cables_with_findings() const { return broken_; }      // of which break any invariant
   const std::vector<Count>& counts() const { return counts_; }  // one per invariant, report order
 
  private:

@@ -10,7 +10,8 @@ namespace cablebase {
 const std::vector<InvariantInfo>& Invariants() {
   static const std::vector<InvariantInfo>* table = new std::vector<InvariantInfo>{
       {Invariant::kRefLabels, "ref_labels", "references",
-       "every labelled REF entry (A. B. ¶C. D) ..., over blank lines and page breaks) is a reference"},
+       "every labelled REF entry (A. B. ¶C. D) ..., over blank lines and page breaks) is a "
+       "reference"},
       {Invariant::kRefIds, "ref_ids", "references",
        "every cable-like REF entry (POST NNNN, YY POST NNNN, STATE NNNNNN) has a reference ID"},
       {Invariant::kParagraphNumbers, "paragraph_numbers", "paragraphs",
@@ -18,7 +19,8 @@ const std::vector<InvariantInfo>& Invariants() {
       {Invariant::kPortionMarks, "portion_marks", "paragraphs",
        "every portion mark is a known mark: (U) (SBU) (C) (S) (TS) with NF, REL ..., FGI ..."},
       {Invariant::kClassifiedBy, "classified_by", "classified_by",
-       "a Classified By line is read, gives a name made of words of the line, reasons 1.4(a-h)/1.5"},
+       "a Classified By line is read, gives a name made of words of the line, reasons "
+       "1.4(a-h)/1.5"},
       {Invariant::kTags, "tags", "tags", "every token of the TAGS line is in tags"},
       {Invariant::kSubject, "subject", "subject",
        "the words of the SUBJECT line (and the first of a wrapped line) are in subject"},

@@ -60,8 +60,8 @@ TEST(AuditRealTest, MadridRefBlockOverABlankLineHasThreeLabels) {
   ASSERT_EQ(c.reference_id, "04MADRID961");
 
   c.references = {Ref("A", "MADRID 881", "04MADRID881")};
-  std::vector<Finding> f = Of(AuditCable(all[0].raw.header, all[0].raw.text, c),
-                              Invariant::kRefLabels);
+  std::vector<Finding> f =
+      Of(AuditCable(all[0].raw.header, all[0].raw.text, c), Invariant::kRefLabels);
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0].message, "references: 3 labels in REF, 1 read (missing B C)");
   EXPECT_EQ(f[0].expected, "A B C");
@@ -190,14 +190,16 @@ TEST(AuditFragmentTest, PortionMarks) {
 }
 
 TEST(AuditFragmentTest, ClassifiedByNotReadAndTitleInName) {
-  Cable c = Fragment("Classified By: CDA Jane Q. Doe for reasons 1.4 (b) and (d)\n\n1. (C) Text.\n");
+  Cable c =
+      Fragment("Classified By: CDA Jane Q. Doe for reasons 1.4 (b) and (d)\n\n1. (C) Text.\n");
   std::vector<Finding> f = Of(AuditCable(c), Invariant::kClassifiedBy);
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0].message, "classified_by: a Classified By line in the text, not read");
   c.classified_by = ClassifiedBy{"CDA Jane Q. Doe", "", {"1.4(b)", "1.4(d)"}, ""};
   f = Of(AuditCable(c), Invariant::kClassifiedBy);
   ASSERT_EQ(f.size(), 1u);
-  EXPECT_EQ(f[0].message, "classified_by: name \"CDA Jane Q. Doe\" holds the title or line word CDA");
+  EXPECT_EQ(f[0].message,
+            "classified_by: name \"CDA Jane Q. Doe\" holds the title or line word CDA");
   c.classified_by->name = "Jane Q. Doe";
   EXPECT_TRUE(Of(AuditCable(c), Invariant::kClassifiedBy).empty());
   c.classified_by->reasons = {"1.4(k)"};
@@ -316,7 +318,8 @@ TEST(AuditReportTest, CountsCablesPerInvariant) {
   a.reference_id = "09AAA1";
   Cable b = a;
   b.reference_id = "09BBB2";
-  r.Add(a, {Finding{Invariant::kTags, "tags: x", "", ""}, Finding{Invariant::kSubject, "s", "", ""}});
+  r.Add(a,
+        {Finding{Invariant::kTags, "tags: x", "", ""}, Finding{Invariant::kSubject, "s", "", ""}});
   r.Add(b, {});
   EXPECT_EQ(r.cables(), 2);
   EXPECT_EQ(r.cables_with_findings(), 1);

@@ -19,9 +19,10 @@ constexpr size_t kBodyHeadLines = 15;
 // Words that close a text without being a signer: end markers, classification repeats.
 bool IsClosingWord(std::string_view w) {
   static const std::set<std::string_view> kWords = {
-      "NNNN", "END", "TEXT", "CABLE", "SIPDIS", "NOFORN", "SECRET", "CONFIDENTIAL",
-      "UNCLASSIFIED", "UNCLAS", "SENSITIVE", "BT", "NOTE", "COMMENT", "SUMMARY", "EXDIS", "NODIS",
-      "LIMDIS", "ORCON", "REL", "FOUO", "SBU"};
+      "NNNN",   "END",          "TEXT",         "CABLE",  "SIPDIS",    "NOFORN",
+      "SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "UNCLAS", "SENSITIVE", "BT",
+      "NOTE",   "COMMENT",      "SUMMARY",      "EXDIS",  "NODIS",     "LIMDIS",
+      "ORCON",  "REL",          "FOUO",         "SBU"};
   return kWords.count(w) > 0;
 }
 
@@ -62,9 +63,8 @@ std::string SignerOfLastLine(const AuditInput& in) {
     if (tok.size() == 1) {
       std::string_view prev = i > 0 ? model::TrimRight(in.lines[i - 1]) : std::string_view();
       char end = prev.empty() ? '.' : prev.back();
-      return end == '.' || end == '!' || end == '?' || end == '"' || end == ')'
-                 ? std::string(last)
-                 : "";
+      return end == '.' || end == '!' || end == '?' || end == '"' || end == ')' ? std::string(last)
+                                                                                : "";
     }
     std::string_view before = tok[tok.size() - 2];
     char end = before.back();
@@ -118,8 +118,9 @@ void CheckSigners(const AuditInput& in, std::vector<Finding>* out) {
 bool IsAddresseeWord(std::string_view w) {
   if (w.size() >= 6 && w[0] == 'R' && w.find('/') != std::string_view::npos) return true;
   static const std::set<std::string_view> kOffices = {
-      "SECSTATE", "AMEMBASSY", "AMCONSUL", "USMISSION", "USDEL", "AMEMB", "USINT", "USLO",
-      "USUN", "USNATO", "USEU", "CIA", "DIA", "SECDEF", "JCS", "CJCS", "NSC", "WHITEHOUSE"};
+      "SECSTATE", "AMEMBASSY", "AMCONSUL", "USMISSION", "USDEL", "AMEMB",
+      "USINT",    "USLO",      "USUN",     "USNATO",    "USEU",  "CIA",
+      "DIA",      "SECDEF",    "JCS",      "CJCS",      "NSC",   "WHITEHOUSE"};
   size_t slash = w.find('/');
   if (slash != std::string_view::npos) w = w.substr(0, slash);
   return kOffices.count(w) > 0;
@@ -162,7 +163,8 @@ void CheckBodyHeader(const AuditInput& in, std::vector<Finding>* out) {
     std::string_view kind = HeaderLineKind(line);
     if (!kind.empty()) {
       out->push_back(Finding{Invariant::kBodyHeader,
-                             "body: a header line (" + std::string(kind) + ") left in the body: \"" +
+                             "body: a header line (" + std::string(kind) +
+                                 ") left in the body: \"" +
                                  std::string(model::Trim(line).substr(0, 80)) + "\"",
                              "no header line", std::string(model::Trim(line))});
       return;

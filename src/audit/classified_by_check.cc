@@ -39,12 +39,13 @@ bool MentionsReasons(std::string_view s) {
 // Derived from Multiple Sources, 08STATE116943; GRAPPO + FOR of the next line, 10BAGHDAD290).
 const std::set<std::string>& NotNameWords() {
   static const std::set<std::string>* words = new std::set<std::string>{
-      "AMBASSADOR", "CHARGE", "AFFAIRES", "CDA", "DCM", "ADCM", "COUNSELOR", "COUNSELLOR",
-      "CHIEF", "DIRECTOR", "DEPUTY", "ACTING", "MINISTER", "CONSUL", "OFFICER", "POLOFF",
-      "ECONOFF", "POLCOUNS", "ECONCOUNS", "LEADER", "HEAD", "PRT", "UNIT", "SECTION", "OFFICE",
-      "TEAM", "COORDINATOR", "SECRETARY", "ASSISTANT", "MISSION", "POLITICAL", "ECONOMIC",
-      "AFFAIRS", "EMBASSY", "FOR", "REASON", "REASONS", "DERIVED", "MULTIPLE", "SOURCES",
-      "CLASSIFIED", "BY", "DECL", "PER"};
+      "AMBASSADOR", "CHARGE",  "AFFAIRES",  "CDA",      "DCM",       "ADCM",        "COUNSELOR",
+      "COUNSELLOR", "CHIEF",   "DIRECTOR",  "DEPUTY",   "ACTING",    "MINISTER",    "CONSUL",
+      "OFFICER",    "POLOFF",  "ECONOFF",   "POLCOUNS", "ECONCOUNS", "LEADER",      "HEAD",
+      "PRT",        "UNIT",    "SECTION",   "OFFICE",   "TEAM",      "COORDINATOR", "SECRETARY",
+      "ASSISTANT",  "MISSION", "POLITICAL", "ECONOMIC", "AFFAIRS",   "EMBASSY",     "FOR",
+      "REASON",     "REASONS", "DERIVED",   "MULTIPLE", "SOURCES",   "CLASSIFIED",  "BY",
+      "DECL",       "PER"};
   return *words;
 }
 

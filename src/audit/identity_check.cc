@@ -30,9 +30,10 @@ bool DaysOf(std::string_view iso, long* days) {
 // Words of a classification line that are not the post: levels, caveats, "SECTION nn OF nn".
 bool IsClassificationWord(std::string_view w) {
   static const std::set<std::string_view> kWords = {
-      "UNCLASSIFIED", "UNCLAS", "CONFIDENTIAL", "SECRET", "TOP", "LIMITED", "OFFICIAL", "USE",
-      "EFTO", "SIPDIS", "NOFORN", "EXDIS", "NODIS", "LIMDIS", "STADIS", "SENSITIVE", "SECTION",
-      "OF", "ONLY", "FOR", "SBU", "FOUO", "INFORMAL", "SPECAT", "EXCLUSIVE", "CHEROKEE"};
+      "UNCLASSIFIED", "UNCLAS",    "CONFIDENTIAL", "SECRET",    "TOP",     "LIMITED", "OFFICIAL",
+      "USE",          "EFTO",      "SIPDIS",       "NOFORN",    "EXDIS",   "NODIS",   "LIMDIS",
+      "STADIS",       "SENSITIVE", "SECTION",      "OF",        "ONLY",    "FOR",     "SBU",
+      "FOUO",         "INFORMAL",  "SPECAT",       "EXCLUSIVE", "CHEROKEE"};
   return kWords.count(w) > 0;
 }
 
@@ -65,7 +66,8 @@ void CheckReferenceId(const AuditInput& in, std::vector<Finding>* out) {
     // opens with the publisher's "ID: 190648" (09KUWAIT110) has no classification line there.
     std::string sq = Squeeze(in.lines[i]);
     if (sq.find("CONFIDENTIAL") == std::string::npos && sq.find("SECRET") == std::string::npos &&
-        sq.find("UNCLAS") == std::string::npos && sq.find("LIMITEDOFFICIALUSE") == std::string::npos) {
+        sq.find("UNCLAS") == std::string::npos &&
+        sq.find("LIMITEDOFFICIALUSE") == std::string::npos) {
       break;
     }
     // The post: up to three words of capitals just before the serial.
@@ -78,7 +80,8 @@ void CheckReferenceId(const AuditInput& in, std::vector<Finding>* out) {
       post_words.insert(post_words.begin(), w);
     }
     std::string written_post;
-    for (std::string_view w : post_words) written_post += (written_post.empty() ? "" : " ") + std::string(w);
+    for (std::string_view w : post_words)
+      written_post += (written_post.empty() ? "" : " ") + std::string(w);
     std::string text_serial = model::StripLeadingZeros(serial);
     expected = written_post + " " + std::string(serial);
     if (text_serial != id_serial) problems.push_back("serial " + text_serial + " in the text");

@@ -15,11 +15,12 @@ namespace {
 // (S//FGI//NF) (U//FOUO) (C - ENTIRE TEXT)); REL (TO) is followed by country names.
 bool IsKnownMark(std::string_view mark) {
   static const std::set<std::string> kLevels = {
-      "U", "SBU", "C", "S", "TS", "LOU", "UNCLASSIFIED", "UNCLAS", "CONFIDENTIAL", "SECRET",
-      "FOUO", "SBUNF"};
+      "U",      "SBU",          "C",      "S",    "TS",   "LOU", "UNCLASSIFIED",
+      "UNCLAS", "CONFIDENTIAL", "SECRET", "FOUO", "SBUNF"};
   static const std::set<std::string> kControls = {
-      "NF", "NOFORN", "FGI", "FOUO", "ORCON", "OC", "SI", "TK", "PROPIN", "PR", "ENTIRE", "TEXT",
-      "EXDIS", "NODIS", "LIMDIS", "SENSITIVE", "SBU", "LES", "NOCONTRACT", "SPECAT", "X1"};
+      "NF",     "NOFORN",    "FGI", "FOUO",   "ORCON",      "OC",     "SI",
+      "TK",     "PROPIN",    "PR",  "ENTIRE", "TEXT",       "EXDIS",  "NODIS",
+      "LIMDIS", "SENSITIVE", "SBU", "LES",    "NOCONTRACT", "SPECAT", "X1"};
   std::vector<std::string> words = Words(mark);
   if (words.empty() || !kLevels.count(words[0])) return false;
   for (size_t i = 1; i < words.size(); ++i) {
@@ -111,10 +112,9 @@ void CheckParagraphs(const AuditInput& in, std::vector<Finding>* out) {
     }
   }
   if (problem.empty() && more > (numbers.empty() ? 1 : 0)) {
-    problem = numbers.empty()
-                  ? "none read, the text numbers 1.." + std::to_string(more)
-                  : "stop at " + std::to_string(last) + ", the text goes on to " +
-                        std::to_string(expect - 1);
+    problem = numbers.empty() ? "none read, the text numbers 1.." + std::to_string(more)
+                              : "stop at " + std::to_string(last) + ", the text goes on to " +
+                                    std::to_string(expect - 1);
   }
   if (!problem.empty()) {
     out->push_back(Finding{Invariant::kParagraphNumbers, "paragraphs: " + problem,

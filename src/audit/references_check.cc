@@ -13,8 +13,8 @@ namespace {
 // capitals with a colon or a first label after a space ("REF A. STATE 1234"), or any case with a
 // colon ("Ref: ..."). Returns the offset of what follows the keyword, or npos.
 size_t RefKeywordEnd(std::string_view s) {
-  static constexpr std::string_view kKeywords[] = {"REFERENCES", "REFERENCE", "REFTELS", "REFTEL",
-                                                   "REFS", "REF"};
+  static constexpr std::string_view kKeywords[] = {"REFERENCES", "REFERENCE", "REFTELS",
+                                                   "REFTEL",     "REFS",      "REF"};
   for (std::string_view k : kKeywords) {
     if (s.size() < k.size() || !model::EqualsIgnoreCase(s.substr(0, k.size()), k)) continue;
     std::string_view rest = s.substr(k.size());
@@ -23,8 +23,9 @@ size_t RefKeywordEnd(std::string_view s) {
     if (caps && !rest.empty() && model::IsSpace(rest[0])) {
       std::string_view r = model::TrimLeft(rest);
       // "REF A. ..." / "REF (A) ..." / "REF A) ..."
-      if (r.size() >= 2 && ((model::IsUpper(r[0]) && (r[1] == '.' || r[1] == ')')) ||
-                            (r[0] == '(' && r.size() >= 3 && model::IsAlpha(r[1]) && r[2] == ')'))) {
+      if (r.size() >= 2 &&
+          ((model::IsUpper(r[0]) && (r[1] == '.' || r[1] == ')')) ||
+           (r[0] == '(' && r.size() >= 3 && model::IsAlpha(r[1]) && r[2] == ')'))) {
         return k.size();
       }
     }
@@ -66,7 +67,8 @@ class LabelScanner {
   size_t LabelAt(std::string_view s, size_t i) const {
     auto is_next = [&](char c) { return model::ToUpperChar(c) == next_; };
     auto ends_at = [&](size_t j) { return j >= s.size() || model::IsSpace(s[j]); };
-    if (i + 1 < s.size() && is_next(s[i]) && (s[i + 1] == '.' || s[i + 1] == ')') && ends_at(i + 2)) {
+    if (i + 1 < s.size() && is_next(s[i]) && (s[i + 1] == '.' || s[i + 1] == ')') &&
+        ends_at(i + 2)) {
       return 2;
     }
     if (i + 2 < s.size() && s[i] == '(' && is_next(s[i + 1]) && s[i + 2] == ')' && ends_at(i + 3)) {
@@ -116,14 +118,15 @@ bool LooksLikeCable(std::string_view text) {
     }
   }
   static const std::set<std::string_view> kNotPosts = {
-      "PARA", "PARAS", "PARAGRAPH", "PARAGRAPHS", "ITEM", "PAGE", "SECTION", "TAB", "ANNEX",
-      "PART", "NO", "NUMBER", "CHAPTER", "ARTICLE", "RES", "RESOLUTION", "UNSCR", "IIR", "TDX"};
+      "PARA", "PARAS",      "PARAGRAPH", "PARAGRAPHS", "ITEM",   "PAGE",    "SECTION",
+      "TAB",  "ANNEX",      "PART",      "NO",         "NUMBER", "CHAPTER", "ARTICLE",
+      "RES",  "RESOLUTION", "UNSCR",     "IIR",        "TDX"};
   if (kNotPosts.count(tok[i])) return false;
   // "PARIS POINTS NOV 22" (06PARIS7579) is a dated report, not a cable: a month before the number.
   static const std::set<std::string_view> kMonths = {
-      "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "SEPT", "OCT", "NOV", "DEC",
-      "JANUARY", "FEBRUARY", "MARCH", "APRIL", "JUNE", "JULY", "AUGUST", "SEPTEMBER", "OCTOBER",
-      "NOVEMBER", "DECEMBER"};
+      "JAN",   "FEB",  "MAR",  "APR",    "MAY",       "JUN",     "JUL",      "AUG",
+      "SEP",   "SEPT", "OCT",  "NOV",    "DEC",       "JANUARY", "FEBRUARY", "MARCH",
+      "APRIL", "JUNE", "JULY", "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER"};
   for (size_t k = i; k + 1 < tok.size(); ++k) {
     if (kMonths.count(tok[k])) return false;
   }
@@ -213,8 +216,7 @@ void CheckReferences(const AuditInput& in, std::vector<Finding>* out) {
   if (n_bad > 0) {
     out->push_back(Finding{Invariant::kRefIds,
                            "references: " + std::to_string(n_bad) + " cable-like entr" +
-                               (n_bad == 1 ? "y" : "ies") + " without a reference ID (" + bad +
-                               ")",
+                               (n_bad == 1 ? "y" : "ies") + " without a reference ID (" + bad + ")",
                            "a reference ID", bad});
   }
 }

@@ -110,8 +110,7 @@ void CheckTags(const AuditInput& in, std::vector<Finding>* out) {
     if (all.find(w) != std::string::npos) return true;
     for (const std::string& t : tags) {
       if (w.size() >= 4 && model::EditDistance(w, t, true, 2) <= 1) return true;
-      if (w.size() > t.size() && w.compare(0, t.size(), t) == 0 &&
-          tags.count(w.substr(t.size()))) {
+      if (w.size() > t.size() && w.compare(0, t.size(), t) == 0 && tags.count(w.substr(t.size()))) {
         return true;
       }
     }

@@ -1,7 +1,7 @@
 // The audit's own small scans of the raw text: lines, the header region, words, labels.
 //
-// These are deliberately NOT the parser's rules (src/parse/): each is the simplest scan that finds a
-// thing a reader sees at a glance, so that a disagreement with the record points at the parser.
+// These are deliberately NOT the parser's rules (src/parse/): each is the simplest scan that finds
+// a thing a reader sees at a glance, so that a disagreement with the record points at the parser.
 #ifndef CABLEBASE_AUDIT_TEXT_SCAN_H_
 #define CABLEBASE_AUDIT_TEXT_SCAN_H_
 
@@ -52,12 +52,12 @@ bool StartsWithKeyword(std::string_view s, std::string_view keyword);
 std::string JoinLines(const std::vector<std::string_view>& lines, size_t begin, size_t end);
 
 // The detectors (one family per file). Each appends at most one Finding per invariant.
-void CheckReferences(const AuditInput& in, std::vector<Finding>* out);       // references_check.cc
-void CheckParagraphs(const AuditInput& in, std::vector<Finding>* out);       // paragraphs_check.cc
-void CheckClassifiedBy(const AuditInput& in, std::vector<Finding>* out);     // classified_by_check.cc
-void CheckTagsAndSubject(const AuditInput& in, std::vector<Finding>* out);   // tags_subject_check.cc
-void CheckIdentity(const AuditInput& in, std::vector<Finding>* out);         // identity_check.cc
-void CheckBody(const AuditInput& in, std::vector<Finding>* out);             // body_check.cc
+void CheckReferences(const AuditInput& in, std::vector<Finding>* out);    // references_check.cc
+void CheckParagraphs(const AuditInput& in, std::vector<Finding>* out);    // paragraphs_check.cc
+void CheckClassifiedBy(const AuditInput& in, std::vector<Finding>* out);  // classified_by_check.cc
+void CheckTagsAndSubject(const AuditInput& in, std::vector<Finding>* out);  // tags_subject_check.cc
+void CheckIdentity(const AuditInput& in, std::vector<Finding>* out);        // identity_check.cc
+void CheckBody(const AuditInput& in, std::vector<Finding>* out);            // body_check.cc
 
 }  // namespace cablebase::audit
 

@@ -1,7 +1,8 @@
-// `cablebase audit`: parse cables and check each record against its own raw text (cablebase/audit.h).
-#include <CLI/CLI.hpp>
+// `cablebase audit`: parse cables and check each record against its own raw text
+// (cablebase/audit.h).
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <fstream>
 #include <memory>
@@ -203,21 +204,25 @@ void RegisterAuditCommand(CLI::App& app) {
       "broken invariant is usually an extraction fault (sometimes a malformed cable):\n"
       "  ref_labels         REF: A. MADRID 881 / (blank) / ¶B. MADRID 919 / ¶C. MADRID 812 gives\n"
       "                     3 references, not 1 (\"references: 3 labels in REF, 1 read\")\n"
-      "  ref_ids            a REF entry written like a cable (MOSCOW 1323, 05 STATE 123456) has an ID\n"
+      "  ref_ids            a REF entry written like a cable (MOSCOW 1323, 05 STATE 123456) has an "
+      "ID\n"
       "  paragraph_numbers  the record loses no paragraph number the text gives (a cable that\n"
       "                     skips a number itself is no fault), repeats none, stops not early\n"
-      "  portion_marks      every (mark) is (U) (SBU) (C) (S) (TS), with /NF, //REL ..., //FGI ...\n"
+      "  portion_marks      every (mark) is (U) (SBU) (C) (S) (TS), with /NF, //REL ..., //FGI "
+      "...\n"
       "  classified_by      a Classified By line is read; its name is words of the line and holds\n"
       "                     no title (CDA, Unit, Derived); reasons are 1.4(a)-(h) or 1.5\n"
       "  tags, subject      the TAGS tokens are in tags; the SUBJECT words are in subject\n"
-      "  reference_id       the ID agrees with the classification line (post, serial, SECTION n OF\n"
+      "  reference_id       the ID agrees with the classification line (post, serial, SECTION n "
+      "OF\n"
       "                     m) and the year of the DTG\n"
       "  created_dtg        created and the DTG fall on the same date (the gap is reported)\n"
       "  signers            each signer is words of the text's last lines; a surname in capitals\n"
       "                     closing the text (\"... upon request. CLINTON\") is read as a signer\n"
       "  body_header        no FM/TO/INFO/E.O./TAGS line is left at the start of the body\n"
       "Prints a table (invariant, cables, share, first cable IDs); --verbose adds every finding.\n"
-      "Progress goes to stderr when it is a terminal. `ingest` stores the same findings per cable:\n"
+      "Progress goes to stderr when it is a terminal. `ingest` stores the same findings per "
+      "cable:\n"
       "`stats` counts them, `show ID` and the web UI's cable page list them.\n"
       "Exit status: 0 no invariant broken, 1 some broken, 2 an input could not be read.\n"
       "docs/audit.md describes each detector, the cables that taught it and its counts.\n\n"

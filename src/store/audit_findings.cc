@@ -32,9 +32,9 @@ Status BackfillAuditFindings(Db& db) {
   }
   Transaction txn(db);
   if (Status s = txn.Begin(); !s.ok()) return s;
-  Result<Statement> rows = db.Prepare(
-      std::string("SELECT c.id, c.reference_id, ") + kVersionSourceColumns +
-      " FROM cables c JOIN cable_versions v ON v.id = c.version_id ORDER BY c.id");
+  Result<Statement> rows =
+      db.Prepare(std::string("SELECT c.id, c.reference_id, ") + kVersionSourceColumns +
+                 " FROM cables c JOIN cable_versions v ON v.id = c.version_id ORDER BY c.id");
   if (!rows.ok()) return rows.status();
   Result<Statement> insert = db.Prepare(kInsertAuditFindingSql);
   if (!insert.ok()) return insert.status();
@@ -42,8 +42,8 @@ Status BackfillAuditFindings(Db& db) {
     Result<bool> row = rows->Step();
     if (!row.ok()) return row.status();
     if (!*row) break;
-    Result<Cable> cable = VersionRecord(*rows, 2, "the current version of " + rows->ColumnText(1),
-                                        db.path());
+    Result<Cable> cable =
+        VersionRecord(*rows, 2, "the current version of " + rows->ColumnText(1), db.path());
     if (!cable.ok()) return cable.status();
     if (Status s = InsertAuditFindings(*insert, rows->ColumnInt(0), AuditCable(*cable)); !s.ok()) {
       return s;
