@@ -131,6 +131,10 @@ void RunAudit(const AuditOptions& opt) {
   if (progress) std::fprintf(stderr, "\r\033[K");
 
   const int64_t total = report.cables();
+  if (!ok && total == 0) {  // nothing could be read: the errors above are the report
+    SetExitCode(kExitError);
+    return;
+  }
   if (opt.json) {
     nlohmann::ordered_json inv = nlohmann::ordered_json::array();
     for (const AuditReport::Count& c : report.counts()) {
