@@ -221,6 +221,33 @@ TEST(AuditFragmentTest, TagsTokensAndCorrectedTypos) {
   EXPECT_EQ(f[0].message, "tags: 1 token of the TAGS line not in tags (XX)");
 }
 
+TEST(AuditFragmentTest, TagsMergedIntoOneTag) {
+  // written for the test: codes run together into one tag are a finding; a phrase, a person and
+  // a phrase kept without its space are not.
+  Cable c = Fragment("TAGS: PGOV CIA INRA NO COUNTER TERRORISM, CLINTON, HILLARY\n\n1. Text.\n");
+  c.tags = {"PGOV", "CIA INRA", "NO", "COUNTERTERRORISM", "CLINTON, HILLARY"};
+  std::vector<Finding> f = Of(AuditCable(c), Invariant::kTags);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].message, "tags: 2 tokens of the TAGS line not in tags (CIA INRA)");
+  c.tags = {"PGOV", "CIA", "INRA", "NO", "COUNTERTERRORISM", "CLINTON, HILLARY"};
+  EXPECT_TRUE(Of(AuditCable(c), Invariant::kTags).empty());
+}
+
+// 08OSLO406's TAGS line "CIA INRA INRO PGOV PINR PREL NO": a record that keeps the first three as
+// one tag breaks the invariant; the finding follows the record whatever the parser does.
+TEST(AuditRealTest, OsloTagsMerged) {
+  CABLEBASE_SHARED_PATH(page, "corpus/html/chillicoder__cablegate/08OSLO406.html");
+  std::vector<Parsed> all = ReadAll(page);
+  ASSERT_EQ(all.size(), 1u);
+  Cable c = all[0].cable;
+  c.tags = {"CIA INRA INRO", "PGOV", "PINR", "PREL", "NO"};
+  std::vector<Finding> f = Of(AuditCable(c), Invariant::kTags);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].message, "tags: 3 tokens of the TAGS line not in tags (CIA INRA INRO)");
+  c.tags = {"CIA", "INRA", "INRO", "PGOV", "PINR", "PREL", "NO"};
+  EXPECT_TRUE(Of(AuditCable(c), Invariant::kTags).empty());
+}
+
 TEST(AuditFragmentTest, SubjectWrappedAndCutAtInlineRef) {
   // written for the test: a 50+ character SUBJECT line wraps; the next line starts with a digit.
   Cable c = Fragment(

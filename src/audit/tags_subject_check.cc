@@ -97,17 +97,31 @@ void CheckTags(const AuditInput& in, std::vector<Finding>* out) {
     line += " ";
     line += l;
   }
-  std::string all;  // every tag squeezed: "PRELPGOVSPPSOE" — glued or split tokens still match
+  // Tokens are what the line separates by spaces, commas and semicolons (US-IRAQ is one token),
+  // compared squeezed. The record keeps each as a tag of its own: "CIA INRA INRO" kept as one tag
+  // (08OSLO406) or "FBI JUS" (10KABUL62) leaves CIA, INRA, INRO / FBI, JUS out of `tags`.
   std::set<std::string> tags;
+  // Words of a tag of several words that is a phrase or a name, not codes run together: TAGS codes
+  // are 2-4 letters (RS, PREL, KDEM, NATO...), so a tag whose words all have 2-4 letters is codes
+  // the record merged ("CIA INRA INRO", "FBI JUS"); one with a longer word or an initial is a
+  // free-text tag or a person ("COUNTER TERRORISM" 04SANAA2346, "CLINTON, HILLARY"
+  // 09STATE11937, "STEINBERG, JAMES B" 09BEIJING2963, "USEU BRUSSELS" 04BRUSSELS1868).
+  std::set<std::string> phrase_words;
+  std::set<std::string> one_word_tags;  // tags without a space: COUNTERTERRORISM
   for (const std::string& t : c.tags) {
-    all += Squeeze(t);
     tags.insert(Squeeze(t));
+    if (t.find_first_of(" ,") == std::string::npos) one_word_tags.insert(Squeeze(t));
+    std::vector<std::string> tw = Words(t);
+    if (tw.size() < 2) continue;
+    bool codes = t.find(',') == std::string::npos;
+    for (const std::string& w : tw) codes = codes && w.size() >= 2 && w.size() <= 4;
+    if (!codes) phrase_words.insert(tw.begin(), tw.end());
   }
-  // A token is kept when it is in the tags, or is a misspelt tag the record corrected (one letter
-  // off a tag: PECON -> ECON 09BAGHDAD3195, MOPPS -> MOPS 09BEIRUT818, POGOV -> PGOV
-  // 09LONDON2222), or two tags written without their space (KDEMAF -> KDEM AF, 09KABUL4150).
+  // A token is also kept when it is a misspelt tag the record corrected (one letter off a tag:
+  // PECON -> ECON 09BAGHDAD3195, MOPPS -> MOPS 09BEIRUT818, POGOV -> PGOV 09LONDON2222), or two
+  // tags written without their space (KDEMAF -> KDEM AF, 09KABUL4150).
   auto kept = [&](const std::string& w) {
-    if (all.find(w) != std::string::npos) return true;
+    if (tags.count(w) || phrase_words.count(w)) return true;
     for (const std::string& t : tags) {
       if (w.size() >= 4 && model::EditDistance(w, t, true, 2) <= 1) return true;
       if (w.size() > t.size() && w.compare(0, t.size(), t) == 0 && tags.count(w.substr(t.size()))) {
@@ -118,10 +132,36 @@ void CheckTags(const AuditInput& in, std::vector<Finding>* out) {
   };
   std::string missing;
   int n = 0;
-  std::vector<std::string> words = Words(line);
-  if (words.size() > 64) words.resize(64);  // a TAGS line has < 20; bounds the work on any bytes
-  for (const std::string& w : words) {
-    if (kept(w)) continue;
+  // The line ends where another header part starts on it (pages whose line ends were lost).
+  std::string_view tags_text = CutAtNextHeaderPart(line);
+  for (std::string_view k : {"SUBJECT", "SUBJ:"}) {
+    size_t p = tags_text.find(k);
+    if (p != std::string_view::npos) tags_text = tags_text.substr(0, p);
+  }
+  std::vector<std::string> words;
+  for (std::string_view t : model::SplitWhitespace(tags_text)) {
+    for (std::string_view piece : model::Split(t, ',')) {
+      for (std::string_view part : model::Split(piece, ';')) {
+        std::string w = Squeeze(part);
+        if (!w.empty() && words.size() < 64) words.push_back(std::move(w));  // a TAGS line has < 20
+      }
+    }
+  }
+  // Consecutive tokens that are one tag squeezed: "COUNTER TERRORISM" kept as COUNTERTERRORISM
+  // (04SANAA2346).
+  std::vector<bool> joined(words.size(), false);
+  for (size_t i = 0; i < words.size(); ++i) {
+    std::string run = words[i];
+    for (size_t k = i + 1; k < words.size() && k < i + 4; ++k) {
+      run += words[k];
+      if (one_word_tags.count(run)) {
+        for (size_t m = i; m <= k; ++m) joined[m] = true;
+      }
+    }
+  }
+  for (size_t i = 0; i < words.size(); ++i) {
+    const std::string& w = words[i];
+    if (joined[i] || kept(w)) continue;
     if (n++ < 5) missing += (missing.empty() ? "" : " ") + w;
   }
   if (n > 0) {
