@@ -248,6 +248,29 @@ TEST(AuditRealTest, OsloTagsMerged) {
   EXPECT_TRUE(Of(AuditCable(c), Invariant::kTags).empty());
 }
 
+TEST(AuditFragmentTest, SubjectKeepsWhatIsNotSubject) {
+  // written for the test
+  Cable c = Fragment("SUBJECT: (S/REL UK) A WRITTEN SUBJECT\n\n1. Text.\n");
+  c.subject = "(S/REL UK) A WRITTEN SUBJECT";
+  std::vector<Finding> f = Of(AuditCable(c), Invariant::kSubject);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].message, "subject: keeps the portion mark (S/REL UK)");
+  c.subject = "A WRITTEN SUBJECT";
+  EXPECT_TRUE(Of(AuditCable(c), Invariant::kSubject).empty());
+  c = Fragment("SUBJECT: NOTES 11-09-2009\n-----------\n\n1. Text.\n");
+  c.subject = "NOTES 11-09-2009 -----------";
+  f = Of(AuditCable(c), Invariant::kSubject);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].message, "subject: keeps a rule of dashes");
+  c = Fragment("SUBJECT: STRIKES IN THE WRITTEN COUNTRY: AN INVITATION TO THEM --\nAND US?\n\n1. T.\n");
+  c.subject = "STRIKES IN THE WRITTEN COUNTRY: AN INVITATION TO THEM --AND US?";
+  f = Of(AuditCable(c), Invariant::kSubject);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].message, "subject: joins the line-end \"--\" to the next word without a space");
+  c.subject = "STRIKES IN THE WRITTEN COUNTRY: AN INVITATION TO THEM -- AND US?";
+  EXPECT_TRUE(Of(AuditCable(c), Invariant::kSubject).empty());
+}
+
 TEST(AuditFragmentTest, SubjectWrappedAndCutAtInlineRef) {
   // written for the test: a 50+ character SUBJECT line wraps; the next line starts with a digit.
   Cable c = Fragment(

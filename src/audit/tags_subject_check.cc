@@ -177,7 +177,17 @@ void CheckSubject(const AuditInput& in, std::vector<Finding>* out) {
   size_t at = 0, off = 0;
   if (!FindKeywordLine(in, {"SUBJECT", "SUBJ"}, &at, &off)) return;
   std::string_view first = CutAtNextHeaderPart(in.lines[at].substr(off));
-  std::vector<std::string> want = Words(first);
+  // A portion mark before the subject, with its caveats, is no subject word: "(S/REL UK) ..."
+  // (10STATE9565), "(C/NF) ..." (08LONDON1991).
+  std::string_view words_from = model::TrimLeft(first);
+  if (!words_from.empty() && words_from[0] == '(') {
+    size_t close = words_from.find(')');
+    if (close != std::string_view::npos && close <= 24) {
+      std::vector<std::string> mark = Words(words_from.substr(1, close - 1));
+      if (!mark.empty() && IsMarkWord(mark[0])) words_from.remove_prefix(close + 1);
+    }
+  }
+  std::vector<std::string> want = Words(words_from);
   // A typed line wraps near the right margin: a SUBJECT line of 50+ characters followed by a
   // non-blank line that opens no other header part goes on there (04MADRID961's peers).
   if (model::TrimRight(in.lines[at]).size() >= 50 && at + 1 < in.lines.size()) {
@@ -204,6 +214,42 @@ void CheckSubject(const AuditInput& in, std::vector<Finding>* out) {
                                ? "subject: a SUBJECT line in the text, none read"
                                : "subject: " + std::to_string(n) + " word" + (n == 1 ? "" : "s") +
                                      " of the SUBJECT line not in subject (" + missing + ")",
+                           std::string(model::Trim(first)), c.subject});
+    return;
+  }
+  // What is not subject but was kept in it: a portion mark at its start in any case or with a
+  // caveat ("(s) germany..." 08BERLIN1068, "(S/REL UK) ARGENTINE..." 10STATE9565), a rule of
+  // dashes (09HARARE888 "ZIM NOTES 11-09-2009 -----------"), a line-end "--" glued to the next
+  // line's word (09SANAA2070 "IRAN --AND").
+  std::string_view subj = model::Trim(c.subject);
+  std::string problem;
+  if (subj.size() >= 3 && subj[0] == '(') {
+    size_t close = subj.find(')');
+    if (close != std::string_view::npos && close <= 24) {
+      std::vector<std::string> mark = Words(subj.substr(1, close - 1));
+      if (!mark.empty() && IsMarkWord(mark[0])) {
+        problem = "keeps the portion mark " + std::string(subj.substr(0, close + 1));
+      }
+    }
+  }
+  if (problem.empty() && subj.find("---") != std::string_view::npos) {
+    problem = "keeps a rule of dashes";
+  }
+  if (problem.empty()) {
+    for (size_t i = at; i < in.lines.size() && i < at + 4; ++i) {
+      std::string_view l = model::TrimRight(in.lines[i]);
+      if (l.size() < 2 || l.substr(l.size() - 2) != "--" || i + 1 >= in.lines.size()) continue;
+      std::string_view next = model::TrimLeft(in.lines[i + 1]);
+      if (next.empty() || !model::IsAlpha(next[0])) continue;
+      std::string glued = "--" + std::string(next.substr(0, 1));
+      if (subj.find(glued) != std::string_view::npos) {
+        problem = "joins the line-end \"--\" to the next word without a space";
+      }
+      break;
+    }
+  }
+  if (!problem.empty()) {
+    out->push_back(Finding{Invariant::kSubject, "subject: " + problem,
                            std::string(model::Trim(first)), c.subject});
   }
 }
