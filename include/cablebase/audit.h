@@ -6,7 +6,7 @@
 // scan) and compares what it saw with the record. A finding says the record and the text disagree:
 // usually a parser fault, sometimes a cable that is itself malformed (docs/audit.md states each
 // detector's rule, the cables that taught it and its counts). Used by `cablebase audit`, the ingest
-// writer (table audit_findings, schema 5), `stats`, `show` and the cable page of the web UI.
+// writer (table audit_findings, schema 6), `stats`, `show` and the cable page of the web UI.
 #ifndef CABLEBASE_AUDIT_H_
 #define CABLEBASE_AUDIT_H_
 

@@ -1,4 +1,4 @@
-// The archive's audit findings (table audit_findings, schema version 5; docs/schema.md): what the
+// The archive's audit findings (table audit_findings, schema version 6; docs/schema.md): what the
 // audit (cablebase/audit.h) found for the current version of each cable.
 #ifndef CABLEBASE_STORE_AUDIT_FINDINGS_H_
 #define CABLEBASE_STORE_AUDIT_FINDINGS_H_
