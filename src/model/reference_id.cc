@@ -64,11 +64,6 @@ constexpr std::pair<std::string_view, std::string_view> kMalformedPublished[] = 
     {"07QXICO3307", "07MEXICO3307"},
     {"092OF5", "09STATE126780"},
     {"10AQNA272", "10ASTANA272"},
-    // Section debris that also swallowed the first word of a two-word post: the cable is USEU
-    // Brussels' (its classification line: SECTION 01 OF 03 USEU BRUSSELS 001234), while the same
-    // debris in 09SECTION02F02BRUSSELS1639 is the embassy's. Only the cable's text tells them
-    // apart; ParseCable applies that rule to every repaired ID (docs/cable_format.md §1).
-    {"09SECTION01OF03BRUSSELS1234", "09USEUBRUSSELS1234"},
 };
 
 std::string_view LookupAlias(std::string_view name) {

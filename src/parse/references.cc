@@ -466,9 +466,15 @@ void ReadEntry(std::string_view text, const std::string& label, int year,
                std::string_view citing, std::vector<Reference>* out) {
   // A pilcrow left by the HTML conversion before the next bullet is debris ("MITCHELL/SIMS TELCON
   // 02/16/2010 ¶", golden 10SANAA317).
-  std::string cleaned(text);
-  for (size_t p = cleaned.find("\xC2\xB6"); p != std::string::npos; p = cleaned.find("\xC2\xB6", p)) {
-    cleaned.replace(p, 2, " ");
+  std::string cleaned;
+  cleaned.reserve(text.size());
+  for (size_t p = 0; p < text.size(); ++p) {
+    if (text.compare(p, 2, "\xC2\xB6") == 0) {
+      cleaned.push_back(' ');
+      ++p;
+    } else {
+      cleaned.push_back(text[p]);
+    }
   }
   std::string_view trimmed = model::Trim(cleaned);
   while (!trimmed.empty() && (trimmed.back() == ',' || trimmed.back() == ';' ||

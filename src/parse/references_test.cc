@@ -218,7 +218,7 @@ TEST(RefKinds, FirstNamingWordDecides) {
 TEST(RefKinds, CableWithTitleIsCable_09STATE83014) {
   CABLEGATE(page, "09STATE83014");
   Cable c = ParseFile(page);
-  EXPECT_EQ(Ids(c.references), (std::vector<std::string>{"09BOGOTA2409", "09STATE81957"}));
+  ASSERT_EQ(Ids(c.references), (std::vector<std::string>{"09BOGOTA2409", "09STATE81957"}));
   EXPECT_EQ(c.references[1].kind, ReferenceKind::kCable);
 }
 

@@ -3,7 +3,6 @@
 // fragments written for these tests.
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <string>
 #include <vector>
 
@@ -34,16 +33,13 @@ TEST(TagsFragments, AcronymsVersusPhrases) {
 }
 
 // Issue 14: a TAGS line running into a 1,000,000-letter word took hours (quadratic SplitGlued);
-// one table over the word is linear. A glued run of known tags of the same length still splits.
-TEST(TagsFragments, HugeWordsAreLinear) {
-  auto start = std::chrono::steady_clock::now();
+// one table over the word is linear (timed by shared/checks/pathological, not here: unit tests assert
+// values). The huge word stays one value; a glued run of known tags of the same length still splits.
+TEST(TagsFragments, HugeWordsAreRead) {
   Tags huge = ParseTags("TAGS: PREL " + std::string(1'000'000, 'A') + "\n");
   std::string glued;
   for (int i = 0; i < 100'000; ++i) glued += "PRELPGOV";
   Tags split = ParseTags("TAGS: " + glued + "\n");
-  double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  EXPECT_LT(seconds, 5.0);
   ASSERT_FALSE(huge.empty());
   EXPECT_EQ(huge[0], "PREL");
   EXPECT_EQ(split, (Tags{"PREL", "PGOV"}));

@@ -116,6 +116,9 @@ std::string Str(std::string_view v) { return std::string(model::Trim(v)); }
 // Tab-separated rows with backslash escapes.
 std::vector<DumpRow> SplitTabRows(std::string_view s, RowStart start) {
   std::vector<DumpRow> rows;
+  // Only blanks after this offset: found once, so the line-end test below is O(1) (linear scan).
+  size_t last_text = s.size();
+  while (last_text > 0 && model::IsSpace(s[last_text - 1])) --last_text;
   for (;;) {
     std::vector<std::string> fields(1);
     size_t i = start.date;
@@ -143,7 +146,7 @@ std::vector<DumpRow> SplitTabRows(std::string_view s, RowStart start) {
       }
       if (c == '\n') {
         // A bare line end ends the row when another row starts after it (or nothing follows).
-        if (model::Trim(s.substr(i + 1)).empty()) {
+        if (i + 1 >= last_text) {
           i = s.size();
           break;
         }
