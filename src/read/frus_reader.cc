@@ -3,6 +3,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/xmlerror.h>
 
 #include <climits>
 #include <memory>
@@ -232,12 +233,20 @@ Status ReadFrus(std::string_view bytes, std::string_view path, const RawCableSin
     return Status::Ok();
   }
   xmlInitParser();
+  // FRUS volumes and the documents cut from them are well-formed XML: a file that is not (cut short,
+  // damaged) is refused with libxml2's line and reason, never read in recovery mode, which would
+  // give a telegram missing its end that, ingested, replaces the whole one.
+  xmlResetLastError();
   std::unique_ptr<xmlDoc, DocFree> doc(xmlReadMemory(
       bytes.data(), static_cast<int>(bytes.size()), nullptr, nullptr,
-      XML_PARSE_RECOVER | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NONET | XML_PARSE_HUGE));
+      XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NONET | XML_PARSE_HUGE));
   const xmlNode* root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
   if (root == nullptr) {
-    sink(Status(StatusCode::kParseError, "not XML: libxml2 found no element (FRUS TEI expected)", file, 1));
+    const xmlError* e = xmlGetLastError();
+    std::string why = e && e->message ? std::string(model::Trim(e->message)) : "no element";
+    sink(Status(StatusCode::kParseError,
+                "not well-formed XML (truncated or damaged?): " + why + " (FRUS TEI expected)", file,
+                e && e->line > 0 ? e->line : 1));
     return Status::Ok();
   }
   // The volume id: the TEI root's xml:id, else the file name before "_".

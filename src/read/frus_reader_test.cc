@@ -2,11 +2,13 @@
 #include <gtest/gtest.h>
 
 #include "archive_record_util.h"
+#include "read/read_test_util.h"
 #include "shared_files.h"
 
 namespace cablebase {
 namespace {
 
+using read::testing::ReadFileBytes;
 using testing_archive::Records;
 
 // frus1961-63v04_d239: Embassy Saigon telegram 816 of 30 October 1963, signed Lodge.
@@ -84,6 +86,29 @@ TEST(FrusReader, NonTelegramDocumentIsSkippedAndCounted) {
   });
   EXPECT_EQ(skipped, 1);
   EXPECT_EQ(records, 1);
+}
+
+// A copy cut short (at a third, at half) is refused with an error naming the file, never read as a
+// cable without its end that, ingested, would replace the whole one as the current version.
+TEST(FrusReader, CutCopyIsRefused) {
+  CABLEBASE_SHARED_PATH(f, "corpus-more/frus-tei/frus1961-63v04_d239.xml");
+  const std::string bytes = ReadFileBytes(f);
+  ASSERT_GT(bytes.size(), 1000u);
+  for (size_t cut : {bytes.size() / 3, bytes.size() / 2}) {
+    int errors = 0, records = 0;
+    ReadBuffer(bytes.substr(0, cut), InputFormat::kFrusTei, "cut.txt", [&](Result<RawCable> raw) {
+      if (raw.ok()) {
+        ++records;
+      } else {
+        ++errors;
+        EXPECT_EQ(raw.status().file(), "cut.txt");
+        EXPECT_NE(raw.status().message().find("not well-formed XML"), std::string::npos) << raw.status().ToString();
+      }
+      return true;
+    });
+    EXPECT_EQ(records, 0) << "cut at " << cut;
+    EXPECT_EQ(errors, 1) << "cut at " << cut;
+  }
 }
 
 }  // namespace

@@ -5,6 +5,8 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include <algorithm>
+#include <cctype>
 #include <climits>
 #include <memory>
 #include <string>
@@ -115,6 +117,19 @@ Result<RawCable> ReadPlusdHtml(std::string_view bytes, std::string_view path) {
   if (model::Trim(bytes).empty()) return Status(StatusCode::kParseError, "empty input: no PlusD page", file, 1);
   if (bytes.size() > static_cast<size_t>(INT_MAX) || FindNul(bytes) != std::string_view::npos) {
     return Status(StatusCode::kParseError, "NUL byte or over 2 GiB: not a PlusD page", file);
+  }
+  // A saved page ends with </html> (both PlusD pages of shared/corpus-more do, after their inline
+  // script). A page cut short (a failed download, a copy truncated) would give a record without its
+  // text or metadata that, ingested, replaces the whole cable's current version: refused instead.
+  {
+    std::string tail(bytes.substr(bytes.size() > 4096 ? bytes.size() - 4096 : 0));
+    for (char& ch : tail) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (tail.find("</html>") == std::string::npos) {
+      return Status(StatusCode::kParseError,
+                    "truncated PlusD page: it ends (" + std::to_string(bytes.size()) +
+                        " bytes) before </html>; save the whole page again",
+                    file, 1 + static_cast<int64_t>(std::count(bytes.begin(), bytes.end(), '\n')));
+    }
   }
   std::string repaired;
   if (!IsValidUtf8(bytes)) {

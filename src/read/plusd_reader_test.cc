@@ -2,11 +2,13 @@
 #include <gtest/gtest.h>
 
 #include "archive_record_util.h"
+#include "read/read_test_util.h"
 #include "shared_files.h"
 
 namespace cablebase {
 namespace {
 
+using read::testing::ReadFileBytes;
 using testing_archive::Records;
 
 // 1974ATHENS03099: synopsis, raw content with the 1970s printout lines, resolved references.
@@ -32,6 +34,29 @@ TEST(PlusdReader, Athens1974Page) {
   EXPECT_EQ(c.archive.resolved_references,
             (std::vector<std::string>{"1974STATE097844", "1973STATE097844"}));
   EXPECT_EQ(c.archive.addressees.size(), 5u);
+}
+
+// A copy cut short (at a third, at half) is refused with an error naming the file, never read as a
+// cable without its end that, ingested, would replace the whole one as the current version.
+TEST(PlusdReader, CutCopyIsRefused) {
+  CABLEBASE_SHARED_PATH(f, "corpus-more/plusd-html/1974ATHENS03099_b.html");
+  const std::string bytes = ReadFileBytes(f);
+  ASSERT_GT(bytes.size(), 1000u);
+  for (size_t cut : {bytes.size() / 3, bytes.size() / 2}) {
+    int errors = 0, records = 0;
+    ReadBuffer(bytes.substr(0, cut), InputFormat::kPlusdHtml, "cut.txt", [&](Result<RawCable> raw) {
+      if (raw.ok()) {
+        ++records;
+      } else {
+        ++errors;
+        EXPECT_EQ(raw.status().file(), "cut.txt");
+        EXPECT_NE(raw.status().message().find("truncated PlusD page"), std::string::npos) << raw.status().ToString();
+      }
+      return true;
+    });
+    EXPECT_EQ(records, 0) << "cut at " << cut;
+    EXPECT_EQ(errors, 1) << "cut at " << cut;
+  }
 }
 
 }  // namespace
