@@ -179,13 +179,29 @@ std::string CanonicalPostName(std::string_view post, size_t min_misspelled_lette
   return CorrectPost(cleaned, min_misspelled_letters);
 }
 
+namespace {
+
+// The American Institute in Taiwan replaced the embassy in Taipei on 1979-01-01: its cables are
+// AITTAIPEI (golden "02TAIPEI12" → 02AITTAIPEI12), the embassy's of 1949-1978 TAIPEI (corpus-more
+// 1977TAIPEI05268, a 1977 embassy telegram). `yy` is the two-digit year (49-99 are 19xx). There
+// was no AIT before 1979, so the rule holds however the post is written or already canonicalized
+// (a REF entry's post reaches MakeReferenceId as AITTAIPEI).
+std::string PostOfTheYear(std::string post, int yy) {
+  if (post == "AITTAIPEI" && yy >= 49 && yy <= 78) {
+    return "TAIPEI";
+  }
+  return post;
+}
+
+}  // namespace
+
 std::string MakeReferenceId(int year, std::string_view post, std::string_view serial) {
   if (year < 0) return {};
   std::string_view s = Trim(serial);
   if (!IsAllDigits(s)) return {};
-  std::string p = CanonicalPostName(post);
-  if (p.empty()) return {};
   int yy = year % 100;
+  std::string p = PostOfTheYear(CanonicalPostName(post), yy);
+  if (p.empty()) return {};
   std::string out;
   out.push_back(static_cast<char>('0' + yy / 10));
   out.push_back(static_cast<char>('0' + yy % 10));
@@ -236,14 +252,8 @@ std::string CanonicalizeReferenceId(std::string_view id) {
       continue;
     }
     if (k + 1 >= runs.size()) break;
-    std::string post = CorrectPost(std::string(runs[k]));
-    // The American Institute in Taiwan replaced the embassy in Taipei on 1979-01-01: its cables are
-    // AITTAIPEI (golden "02TAIPEI12" → 02AITTAIPEI12), the embassy's before it TAIPEI
-    // (corpus-more 1977TAIPEI05268, a 1977 embassy telegram).
-    if (post == "AITTAIPEI" && runs[k].substr(0, 3) != "AIT") {
-      int yy = (year[0] - '0') * 10 + (year[1] - '0');
-      if (yy >= 66 && yy <= 78) post = "TAIPEI";
-    }
+    std::string post =
+        PostOfTheYear(CorrectPost(std::string(runs[k])), (year[0] - '0') * 10 + (year[1] - '0'));
     return std::string(year) + post + StripLeadingZeros(runs[k + 1]);
   }
   return s;

@@ -65,7 +65,14 @@ TEST(ReferenceId, TaipeiIsTheEmbassyBefore1979AndAitFrom1979) {
   EXPECT_EQ(CanonicalizeReferenceId("78TAIPEI100"), "78TAIPEI100");
   EXPECT_EQ(CanonicalizeReferenceId("79TAIPEI5"), "79AITTAIPEI5");
   EXPECT_EQ(CanonicalizeReferenceId("02TAIPEI12"), "02AITTAIPEI12");
-  EXPECT_EQ(CanonicalizeReferenceId("77AITTAIPEI3"), "77AITTAIPEI3");  // as published, kept
+  EXPECT_EQ(CanonicalizeReferenceId("77AITTAIPEI3"), "77TAIPEI3");  // no AIT before 1979
+  EXPECT_EQ(CanonicalizeReferenceId("63TAIPEI5"), "63TAIPEI5");  // a FRUS 1961-63 embassy telegram
+  // The same rule when an ID is made from a text's post and year (classification line, REF entry).
+  EXPECT_EQ(MakeReferenceId(1975, "TAIPEI", "0123"), "75TAIPEI123");
+  EXPECT_EQ(MakeReferenceId(1963, "Taipei", "5"), "63TAIPEI5");
+  EXPECT_EQ(MakeReferenceId(2006, "TAIPEI", "12"), "06AITTAIPEI12");
+  EXPECT_EQ(MakeReferenceId(1977, "AITTAIPEI", "5262"), "77TAIPEI5262");  // a REF entry's post
+  EXPECT_EQ(MakeReferenceId(1979, "TAIPEI", "1"), "79AITTAIPEI1");
 }
 
 }  // namespace
