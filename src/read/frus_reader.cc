@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "read/xml_nodes.h"
 #include "model/reference_id.h"
 #include "model/text_util.h"
 #include "read/charset.h"
@@ -17,30 +18,9 @@
 namespace cablebase::read {
 namespace {
 
-struct DocFree {
-  void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
-};
-
 bool Is(const xmlNode* n, const char* name) {
   return n != nullptr && n->type == XML_ELEMENT_NODE && n->name != nullptr &&
          xmlStrcmp(n->name, reinterpret_cast<const xmlChar*>(name)) == 0;
-}
-
-std::string Attr(const xmlNode* n, const char* name) {
-  xmlChar* v = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
-  if (v == nullptr) return {};
-  std::string out(reinterpret_cast<const char*>(v));
-  xmlFree(v);
-  return out;
-}
-
-const xmlNode* NextNode(const xmlNode* n, const xmlNode* root, bool skip_children) {
-  if (!skip_children && n->children != nullptr) return n->children;
-  while (n != nullptr && n != root) {
-    if (n->next != nullptr) return n->next;
-    n = n->parent;
-  }
-  return nullptr;
 }
 
 // Text of `root` with <note> (footnotes, source notes) left out unless keep_notes.

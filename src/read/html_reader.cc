@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "read/xml_nodes.h"
 #include "model/text_util.h"
 #include "read/charset.h"
 #include "read/classification_line.h"
@@ -31,38 +32,6 @@ void PrepareLibxml() {
   std::call_once(once, [] { xmlInitParser(); });
   xmlSetGenericErrorFunc(nullptr, IgnoreGenericError);
   xmlSetStructuredErrorFunc(nullptr, IgnoreStructuredError);
-}
-
-struct DocFree {
-  void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
-};
-
-bool IsElement(const xmlNode* n, const char* name) {
-  return n->type == XML_ELEMENT_NODE && n->name != nullptr &&
-         xmlStrcasecmp(n->name, reinterpret_cast<const xmlChar*>(name)) == 0;
-}
-
-// True when the class attribute of `n` has the token `cls`.
-bool HasClass(const xmlNode* n, std::string_view cls) {
-  xmlChar* value = xmlGetProp(n, reinterpret_cast<const xmlChar*>("class"));
-  if (value == nullptr) return false;
-  const std::string classes(reinterpret_cast<const char*>(value));
-  xmlFree(value);
-  for (std::string_view token : model::SplitWhitespace(classes)) {
-    if (token == cls) return true;
-  }
-  return false;
-}
-
-// The next node in document order after `n` (its subtree included unless skip_children), or null
-// past `root`. Iterative so that deeply nested garbage cannot exhaust the stack.
-const xmlNode* NextNode(const xmlNode* n, const xmlNode* root, bool skip_children) {
-  if (!skip_children && n->children != nullptr) return n->children;
-  while (n != nullptr && n != root) {
-    if (n->next != nullptr) return n->next;
-    n = n->parent;
-  }
-  return nullptr;
 }
 
 // Text content of `root`: text and CDATA in document order, <br> as a newline unless a newline

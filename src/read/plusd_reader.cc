@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "read/xml_nodes.h"
 #include "model/dates.h"
 #include "model/reference_id.h"
 #include "model/text_util.h"
@@ -21,40 +22,6 @@
 
 namespace cablebase::read {
 namespace {
-
-struct DocFree {
-  void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
-};
-
-bool IsElement(const xmlNode* n, const char* name) {
-  return n->type == XML_ELEMENT_NODE && n->name != nullptr &&
-         xmlStrcasecmp(n->name, reinterpret_cast<const xmlChar*>(name)) == 0;
-}
-
-std::string Attr(const xmlNode* n, const char* name) {
-  xmlChar* v = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
-  if (v == nullptr) return {};
-  std::string out(reinterpret_cast<const char*>(v));
-  xmlFree(v);
-  return out;
-}
-
-bool HasClass(const xmlNode* n, std::string_view cls) {
-  for (std::string_view t : model::SplitWhitespace(Attr(n, "class"))) {
-    if (t == cls) return true;
-  }
-  return false;
-}
-
-// Iterative document-order walk (deep garbage cannot exhaust the stack).
-const xmlNode* NextNode(const xmlNode* n, const xmlNode* root, bool skip_children) {
-  if (!skip_children && n->children != nullptr) return n->children;
-  while (n != nullptr && n != root) {
-    if (n->next != nullptr) return n->next;
-    n = n->parent;
-  }
-  return nullptr;
-}
 
 // Text content, <br> as newline, script/style skipped.
 std::string TextOf(const xmlNode* root) {
