@@ -40,14 +40,33 @@ struct RawCable {
   std::string skipped;
 };
 
+// Largest file read as one cable (every form but the CSV dump, which is streamed): a telegram is at
+// most a few hundred KB, a FRUS TEI volume file some MB. A bigger file (or an endless stream:
+// /dev/zero, a pipe that never ends) is refused with an error naming the file and this limit after
+// reading at most this many bytes; a regular file is refused from its size, before any read
+// (issue 14: a multi-GB file was read whole, then failed with bad_alloc).
+inline constexpr uint64_t kMaxCableFileBytes = uint64_t{64} << 20;  // 64 MiB
+
+// How long ReadSource waits for the first byte of a FIFO (named pipe) given by name before it
+// refuses it: a FIFO no process writes to would block forever (issue 14: `parse FIFO` hung).
+// Process substitution (`<(zcat dump.gz)`) has its writer at once. The environment variable
+// CABLEBASE_FIFO_WAIT_MS overrides it (tests).
+inline constexpr int kFifoWaitMs = 10000;
+
 // A file to read, found by ListSources.
 struct SourceFile {
   std::string path;   // "-" for stdin
   uint64_t size = 0;  // bytes; 0 for stdin
+  // Set for an entry of a listed directory that is not read: a FIFO, a socket, a device, a
+  // dangling symbolic link or a link to a directory ("a FIFO (named pipe)", ...). ReadSource then
+  // reports it through the sink as a failure naming the entry and this reason (never silently).
+  std::string not_read;
 };
 
-// Expands paths: files as they are, directories recursively (sorted, regular files only, hidden
-// files skipped), "-" as stdin. Fails with kNotFound naming the first path that does not exist.
+// Expands paths: files as they are, directories recursively (sorted, regular files read; hidden
+// files and the companion files .md/.tsv/.json/.jsonl skipped; any other entry — FIFO, socket,
+// device, dangling or directory symlink — listed with `not_read` set so the caller says so), "-"
+// as stdin. Fails with kNotFound naming the first path that does not exist.
 Result<std::vector<SourceFile>> ListSources(const std::vector<std::string>& paths);
 
 // Guesses the format of a file from its first bytes (`head`, at least 4 KiB when the file has it)
@@ -61,7 +80,9 @@ using RawCableSink = std::function<bool(Result<RawCable>)>;
 // Reads one source and calls `sink` for each cable in it, in order. CSV dumps are streamed (constant
 // memory however large the file). A cable that cannot be read is passed to `sink` as a failed Result
 // whose Status names the file and line/row; reading goes on with the next one. Returns a failure only
-// when the file itself cannot be opened or read (kIoError/kNotFound).
+// when the file itself cannot be opened or read (kIoError/kNotFound). A file over
+// kMaxCableFileBytes (not a CSV dump), a listed entry with `not_read` and a FIFO without data after
+// kFifoWaitMs are each passed to `sink` as a failure naming the file and the reason.
 Status ReadSource(const SourceFile& file, InputFormat format, const RawCableSink& sink);
 
 // Reads cables from bytes already in memory (tests, fuzzers, HTTP uploads). `path` only labels errors.

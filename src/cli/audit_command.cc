@@ -135,6 +135,11 @@ void RunAudit(const AuditOptions& opt) {
     SetExitCode(kExitError);
     return;
   }
+  if (ok && total == 0) {  // readable inputs without a cable: 1, as for parse and validate
+    ReportNoCables(opt.inputs);
+    SetExitCode(kExitNoneFound);
+    return;
+  }
   if (opt.json) {
     nlohmann::ordered_json inv = nlohmann::ordered_json::array();
     for (const AuditReport::Count& c : report.counts()) {

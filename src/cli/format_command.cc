@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "cablebase/json.h"
+#include "cablebase/read.h"
 #include "cablebase/write.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
@@ -74,16 +75,27 @@ std::vector<JsonPiece> SplitJsonValues(std::string_view text) {
   return out;
 }
 
+// The whole input, at most read.h's kMaxCableFileBytes (a draft is a few KB; /dev/zero or a
+// multi-GB file is refused naming the limit instead of exhausting memory, issue 14).
 Result<std::string> ReadAll(const std::string& path) {
-  if (path == "-") {
-    std::string s((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-    return s;
+  std::ifstream file;
+  if (path != "-") {
+    file.open(path, std::ios::binary);
+    if (!file) return Status(StatusCode::kNotFound, "cannot open", path);
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status(StatusCode::kNotFound, "cannot open", path);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  std::istream& in = path == "-" ? std::cin : file;
+  std::string s;
+  char buf[64 * 1024];
+  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+    s.append(buf, static_cast<size_t>(in.gcount()));
+    if (s.size() > kMaxCableFileBytes) {
+      return Status(StatusCode::kInvalidArgument,
+                    "larger than " + std::to_string(kMaxCableFileBytes >> 20) +
+                        " MiB, the limit of a draft file: not read",
+                    path);
+    }
+  }
+  return s;
 }
 
 void RunFormat(const FormatCommandOptions& opt) {

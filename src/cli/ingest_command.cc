@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cablebase/archive.h"
+#include "cablebase/read.h"
 #include "cablebase/version.h"
 #include "cli/archive_option.h"
 #include "cli/commands.h"
@@ -103,6 +104,12 @@ void RunIngest(const IngestFlags& flags) {
   if (flags.upgrade && !std::filesystem::exists(flags.db)) {
     return Fail(Status(StatusCode::kNotFound, "no archive to upgrade (check the --db path)",
                        flags.db));
+  }
+  // Every named source must exist before the archive is opened: opening for writing creates the
+  // file, and a mistyped path must not leave an empty archive behind (issue 14).
+  if (!flags.upgrade) {
+    Result<std::vector<SourceFile>> listed = ListSources(sources);
+    if (!listed.ok()) return Fail(listed.status());
   }
   std::unique_ptr<Archive> archive = OpenArchiveOrReport(flags.db, Archive::Mode::kReadWrite);
   if (!archive) return;

@@ -46,6 +46,7 @@ void RunParse(const ParseOptions& opt) {
     std::fprintf(stderr, "cablebase: %lld %s skipped (not telegrams: FRUS memoranda and the like)\n",
                  static_cast<long long>(skipped), skipped == 1 ? "document" : "documents");
   }
+  if (!any_failed && !printed && !skipped) ReportNoCables(inputs);
   SetExitCode(any_failed ? kExitError : (printed || skipped ? kExitOk : kExitNoneFound));
 }
 

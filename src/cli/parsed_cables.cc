@@ -1,6 +1,8 @@
 // The read-and-parse loop the file commands share (parsed_cables.h).
 #include "cli/parsed_cables.h"
 
+#include <cstdio>
+
 #include "cablebase/parse.h"
 #include "cli/exit_codes.h"
 
@@ -44,6 +46,14 @@ bool ForEachParsedCable(
     }
   }
   return !any_failed;
+}
+
+void ReportNoCables(const std::vector<std::string>& inputs) {
+  std::string names;
+  for (size_t i = 0; i < inputs.size() && i < 3; ++i) names += (i ? ", " : "") + inputs[i];
+  if (inputs.size() > 3) names += ", ...";
+  if (inputs.empty()) names = "-";
+  std::fprintf(stderr, "cablebase: no cables in %s (exit status 1)\n", names.c_str());
 }
 
 }  // namespace cablebase::cli

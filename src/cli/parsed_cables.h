@@ -28,6 +28,10 @@ bool ForEachParsedCable(
     const ParsedCableFn& fn,
     const std::function<void(size_t index, size_t count, const SourceFile&)>& on_file = {});
 
+// Prints "cablebase: no cables in INPUTS" to stderr: parse, validate and audit say it (and exit 1)
+// when their inputs are readable but hold no cable (an empty folder, an empty file).
+void ReportNoCables(const std::vector<std::string>& inputs);
+
 }  // namespace cablebase::cli
 
 #endif  // CABLEBASE_CLI_PARSED_CABLES_H_

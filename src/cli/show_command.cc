@@ -317,6 +317,11 @@ void RunShow(const ShowFlags& flags) {
   if (flags.json && flags.text) {
     return Fail(Status(StatusCode::kInvalidArgument, "--json and --text exclude each other"));
   }
+  // An empty or blank ID names no cable: a usage error (exit 2), not "not found" (issue 14).
+  if (flags.id.find_first_not_of(" \t\r\n") == std::string::npos) {
+    return Fail(Status(StatusCode::kInvalidArgument,
+                       "empty reference ID: name a cable, e.g. 06MOSCOW1637"));
+  }
   std::unique_ptr<Archive> archive = OpenArchiveOrReport(flags.db, Archive::Mode::kReadOnly);
   if (!archive) return;
   Result<std::vector<CableVersion>> versions = archive->Versions(flags.id);

@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -52,6 +53,13 @@ class FileLines {
     auto it = cache_.find(path);
     if (it != cache_.end()) return &it->second;
     cache_.clear();  // one file at a time: files are visited in order
+    // Only files read as one cable (read.h kMaxCableFileBytes): a CSV dump of GBs is not mapped
+    // (its diagnostics keep the row's line), and a FIFO cannot be read twice.
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec) ||
+        std::filesystem::file_size(path, ec) > kMaxCableFileBytes || ec) {
+      return nullptr;
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) return nullptr;
     std::ostringstream ss;
@@ -167,10 +175,12 @@ void RunValidate(const ValidateOptions& opt) {
                  static_cast<long long>(warnings));
   }
   std::fflush(stdout);
-  // --stats reports data; its exit status only tells whether the input could be read.
+  // --stats reports data; its exit status only tells whether the input could be read. No cable
+  // at all in readable inputs is 1, as for parse and audit (issue 14).
+  if (!any_failed && cables == 0) ReportNoCables(opt.inputs);
   int code = any_failed ? kExitError
-             : (!opt.stats && errors > 0) ? kExitNoneFound
-                                          : kExitOk;
+             : (cables == 0 || (!opt.stats && errors > 0)) ? kExitNoneFound
+                                                           : kExitOk;
   SetExitCode(code);
 }
 
