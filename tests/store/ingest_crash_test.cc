@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <random>
 #include <string>
 #include <thread>
@@ -179,6 +180,96 @@ TEST(IngestCrash, KilledAtRandomPointsNeverCorruptsOrLosesData) {
   // And a further run changes nothing.
   ASSERT_EQ(RunCli(crash_args), 0);
   EXPECT_EQ(Fingerprint(db), expected);
+}
+
+// Removes every cable from the full-text index: what an ingest killed between its commits and its
+// index flush leaves (the work `ingest --upgrade` then does).
+void Unindex(const std::string& db) {
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(db.c_str(), &raw), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(raw,
+                         "INSERT INTO cables_fts(cables_fts, rowid, subject, body) "
+                         "SELECT 'delete', id, subject, body FROM cables",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(raw);
+}
+
+// Kills `args` (on `db`, prepared by `prepare` before each attempt) at random points `kills`
+// times; after each kill the archive is consistent, and a completed run gives `expected`.
+void KillRepeatedly(const std::vector<std::string>& args, const std::string& db,
+                    const std::function<void()>& prepare, const std::string& expected, int kills,
+                    unsigned seed) {
+  prepare();
+  auto t0 = Clock::now();
+  ASSERT_EQ(RunCli(args), 0);
+  const double full_ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+  CheckConsistent(db, 0);
+  EXPECT_EQ(Fingerprint(db), expected);
+  std::mt19937 rng(seed);
+  std::uniform_real_distribution<double> when(0.0, full_ms);
+  for (int k = 1; k <= kills; ++k) {
+    prepare();
+    pid_t pid = Spawn(args);
+    ASSERT_GT(pid, 0);
+    std::this_thread::sleep_for(std::chrono::duration<double, std::milli>(when(rng)));
+    kill(pid, SIGKILL);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    CheckConsistent(db, k);
+    // The next run completes what the killed one left, to the uninterrupted result.
+    ASSERT_EQ(RunCli(args), 0);
+    CheckConsistent(db, k);
+    EXPECT_EQ(Fingerprint(db), expected);
+    EXPECT_EQ(SqlInt(db, "SELECT count(*) FROM cables WHERE id NOT IN "
+                         "(SELECT id FROM cables_fts_docsize)"),
+              0);
+  }
+}
+
+// `ingest --upgrade` (indexing what an interrupted ingest left unindexed) and a re-ingest that
+// adds cables to an archive holding part of them, each killed at 10 random points (issue 14).
+TEST(IngestCrash, UpgradeAndAddingReingestKilledAtRandomPointsComplete) {
+  CABLEBASE_SHARED_SET(samples, "samples");
+  CABLEBASE_SHARED_SET(fixtures, "store");
+  TempDir dir;
+  const std::string ref_db = dir.File("ref.db");
+  const std::vector<std::string> base = {"ingest", "--batch", "5", "--jobs", "2", "--errors",
+                                         dir.File("errors.tsv")};
+  auto with = [&](std::vector<std::string> extra, const std::string& db) {
+    std::vector<std::string> a = base;
+    a.insert(a.end(), extra.begin(), extra.end());
+    a.insert(a.end(), {"--db", db});
+    return a;
+  };
+  ASSERT_EQ(RunCli(with({samples}, ref_db)), 0);
+  const std::string expected = Fingerprint(ref_db);
+
+  // --upgrade on an archive whose whole index is missing.
+  const std::string up = dir.File("upgrade.db");
+  KillRepeatedly({"ingest", "--upgrade", "--db", up}, up,
+                 [&] {
+                   std::filesystem::copy_file(ref_db, up,
+                                              std::filesystem::copy_options::overwrite_existing);
+                   for (const char* ext : {"-wal", "-shm"}) std::filesystem::remove(up + ext);
+                   Unindex(up);
+                 },
+                 expected, 10, 1401);
+
+  // A re-ingest adding the sample set to an archive that holds the store fixtures' cables.
+  const std::string part_ref = dir.File("part-ref.db");
+  ASSERT_EQ(RunCli(with({fixtures + "/refs"}, part_ref)), 0);
+  const std::string full_ref = dir.File("full-ref.db");
+  ASSERT_EQ(RunCli(with({fixtures + "/refs"}, full_ref)), 0);
+  ASSERT_EQ(RunCli(with({samples}, full_ref)), 0);
+  const std::string add = dir.File("add.db");
+  KillRepeatedly(with({samples}, add), add,
+                 [&] {
+                   std::filesystem::copy_file(part_ref, add,
+                                              std::filesystem::copy_options::overwrite_existing);
+                   for (const char* ext : {"-wal", "-shm"}) std::filesystem::remove(add + ext);
+                 },
+                 Fingerprint(full_ref), 10, 1402);
 }
 
 }  // namespace
