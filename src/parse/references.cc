@@ -158,7 +158,9 @@ std::string SerialDigits(const std::string& u) {
       return {};
     }
   }
-  return IsDigit(u.back()) && !d.empty() ? d : std::string();
+  // An empty token (a REF word that starts with '-': "SEOUL -6230") has no last character
+  // (read_fuzz, UBSan; regression test References.SerialTokenStartingWithAHyphenIsNoSerial).
+  return !d.empty() && IsDigit(u.back()) ? d : std::string();
 }
 
 int YearFromToken(std::string_view u) {

@@ -300,5 +300,16 @@ TEST(RefBlocks, SeveralBlocksEachReferenceOnce) {
   EXPECT_EQ(Ids(refs), (std::vector<std::string>{"04MADRID881", "04MADRID919"}));
 }
 
+// read_fuzz (a FOIA text, UBSan): a REF word that starts with '-' made the serial of the entry
+// an empty token whose last character was read. Written for the test: such a word is no serial,
+// the entry names no cable, nothing else changes.
+TEST(References, SerialTokenStartingWithAHyphenIsNoSerial) {
+  std::vector<Reference> refs = ParseReferences("REF: SEOUL -6230\n", 1994, "");
+  for (const Reference& r : refs) EXPECT_FALSE(r.reference_id.has_value()) << r.text;
+  refs = ParseReferences("REF: A. SEOUL 6230 B. SEOUL -78\n", 1994, "");
+  ASSERT_FALSE(refs.empty());
+  EXPECT_EQ(refs[0].reference_id.value_or("-"), "94SEOUL6230");
+}
+
 }  // namespace
 }  // namespace cablebase::parse

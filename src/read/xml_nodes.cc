@@ -19,7 +19,11 @@ std::string Attr(const xmlNode* n, const char* name) {
 }
 
 bool HasClass(const xmlNode* n, std::string_view cls) {
-  for (std::string_view token : model::SplitWhitespace(Attr(n, "class"))) {
+  // The attribute must outlive the views SplitWhitespace returns: a range-for over the split of a
+  // temporary (`: SplitWhitespace(Attr(...))`) read freed memory on every page (read_fuzz, ASan
+  // stack-use-after-scope; regression test XmlNodes.HasClassSplitsAnAttributeItKeepsAlive).
+  const std::string classes = Attr(n, "class");
+  for (std::string_view token : model::SplitWhitespace(classes)) {
     if (token == cls) return true;
   }
   return false;
