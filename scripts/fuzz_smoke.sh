@@ -24,7 +24,6 @@ echo "fuzz_smoke: build $(( $(date +%s) - t0 )) s"
 bash "$ROOT/scripts/fuzz_seeds.sh" "$BUILD/seeds" >/dev/null
 export CABLEBASE_FUZZ_CABLES="$BUILD/seeds/cables"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
-declare -A DICT=([query_fuzz]=query.dict [http_fuzz]=http.dict [draft_fuzz]=json.dict)
 declare -A SEEDS=([read_fuzz]=read [parse_fuzz]=parse [query_fuzz]=query [http_fuzz]=http [draft_fuzz]=draft)
 failed=0
 for t in "${TARGETS[@]}"; do
@@ -32,7 +31,7 @@ for t in "${TARGETS[@]}"; do
   mkdir -p "$work" "$BUILD/artifacts"
   args=(-max_total_time="$SECONDS_PER_TARGET" -max_len=65536 -timeout=25 -rss_limit_mb=2560
         -artifact_prefix="$BUILD/artifacts/$t-" -print_final_stats=1)
-  [ -n "${DICT[$t]:-}" ] && args+=(-dict="$ROOT/fuzz/${DICT[$t]}")
+  [ -f "$ROOT/fuzz/${SEEDS[$t]}.dict" ] && args+=(-dict="$ROOT/fuzz/${SEEDS[$t]}.dict")
   if ! "$BUILD/$t" "${args[@]}" "$work" "$BUILD/seeds/${SEEDS[$t]}" > "$BUILD/$t.log" 2>&1; then
     echo "fuzz_smoke: $t FAILED (log $BUILD/$t.log, input in $BUILD/artifacts/):" >&2
     grep -m5 -E 'ERROR|runtime error|SUMMARY' "$BUILD/$t.log" >&2 || tail -20 "$BUILD/$t.log" >&2
