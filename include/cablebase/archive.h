@@ -123,7 +123,8 @@ struct CountItem {
 struct ArchiveStats {
   int64_t cables = 0;
   int64_t versions = 0;             // rows of cable_versions (>= cables)
-  int64_t multi_version_cables = 0; // reference IDs with more than one version
+  int64_t multi_version_cables = 0; // reference IDs with more than one version of a part (parts
+                                    // of one cable are not versions of each other)
   int64_t addressees = 0;
   int64_t paragraphs = 0;
   int64_t references = 0;             // all REF entries

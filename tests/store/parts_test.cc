@@ -12,6 +12,7 @@
 #include "cablebase/json.h"
 #include "cablebase/parse.h"
 #include "cablebase/query.h"
+#include "cablebase/results_json.h"
 #include "model/reference_id.h"
 #include "store/cable_parts.h"
 #include "store/schema.h"
@@ -119,6 +120,9 @@ TEST_F(Parts, BothPartsAreCurrentAndTheCableIsTheirTextInOrder) {
   EXPECT_EQ(s->new_versions, 1);  // a new part of a stored cable
   EXPECT_EQ(s->failed, 0);
   EXPECT_EQ(SqlInt(db, "SELECT count(*) FROM cables"), 1);
+  Result<ArchiveStats> stats = a->Stats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->multi_version_cables, 0);  // two parts, one version each
   EXPECT_EQ(SqlText(db, kVersionsSql),
             "06NEWDELHI5266 part 1/2 v1; 06SCTION02OF02NEWDELHI5266 part 2/2 v1");
 
@@ -225,6 +229,18 @@ TEST_F(Parts, AReleaseOfTheSamePartIsAVersionOfThatPartOnly) {
   EXPECT_NE(c->body.find(kPart1Words), std::string::npos);
   EXPECT_NE(c->body.find("a second release of section 2"), std::string::npos);
   EXPECT_EQ(SqlInt(db, "SELECT version_count FROM cables"), 3);
+  // The API's document (GET /api/cables/ID/versions): per version its part; per part its current.
+  nlohmann::ordered_json j = VersionsToJson(*v, /*with_records=*/false);
+  EXPECT_EQ(j["current"], 1);
+  ASSERT_EQ(j["parts"].size(), 2u);
+  EXPECT_EQ(j["parts"][1]["part"], 2);
+  EXPECT_EQ(j["parts"][1]["current"], 2);
+  EXPECT_EQ(j["versions"][2]["part_count"], 2);
+  // One cable has two versions of one part; parts are not counted as versions.
+  Result<ArchiveStats> stats = a->Stats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->multi_version_cables, 1);
+  EXPECT_EQ(stats->versions, 3);
 }
 
 // A schema-6 archive that holds both parts as two versions of one cable (what cablebase wrote
