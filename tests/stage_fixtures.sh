@@ -54,6 +54,32 @@ derive_revised() {
   printf '\n\n1. (C) WRITTEN FOR THE TEST, not a real paragraph: a second rendering of 10MADRID49 whose text differs, so that the archive holds two versions to diff.\n'
 }
 
+# Sections published as separate records (issue 11; tests/testdata/parts/README.md). 06NEWDELHI5266
+# (paul-mathieu text, CRLF lines) is a two-section cable published whole: its page marker
+# `NEW DELHI 00005266  002 OF 002` (line 111) is where section 2 began. Cablegate published some such
+# sections as records of their own; these split it there.
+# part1: the cable up to the marker (lines 1-109): its own classification line says SECTION 01 OF 02.
+derive_part1() {
+  sed -n '1,109p' "$1"
+}
+# part2: section 2 as Cablegate published separate sections: the alx layout with the caption's
+# debris in the published ID (06SCTION02OF02NEWDELHI5266; lines written for the test), the routing
+# header of the cable (lines 2-30) with the section's own transmission number (#5266/02), the
+# section's classification line (written for the test: SECTION 02 OF 02), then lines 114-176.
+derive_part2() {
+  printf '06SCTION02OF02NEWDELHI5266\r\nPOLLING DATA SHOWS STRONG SUPPORT FOR SONIA GANDHI\r\n'
+  printf 'Thu Jul 27 00:00:00 +0530 2006\r\nCONFIDENTIAL\r\nEmbassy New Delhi\r\n'
+  sed -n '2,30p' "$1" | sed -e 's|#5266/01 2080615|#5266/02 2080615|'
+  printf 'CONFIDENTIAL SECTION 02 OF 02 NEW DELHI 005266 \r\n \r\n'
+  sed -n '114,176p' "$1"
+}
+# part2_revised: part2 re-released with one paragraph written for the test: a second version of
+# section 2 (never of section 1).
+derive_part2_revised() {
+  derive_part2 "$1"
+  printf '\r\n\r\n1. (C) WRITTEN FOR THE TEST, not a real paragraph: a second release of section 2 of 06NEWDELHI5266.\r\n'
+}
+
 mkdir -p "$dir"
 while read -r dest src extra; do
   case "$dest" in ''|'#'*) continue ;; esac
@@ -63,6 +89,9 @@ while read -r dest src extra; do
     derive:revised)
       shared_missing "$extra" && exit 1
       derive_revised "$CABLEBASE_SHARED_DIR/$extra" > "$dir/$dest" ;;
+    derive:part1|derive:part2|derive:part2_revised)
+      shared_missing "$extra" && exit 1
+      "derive_${src#derive:}" "$CABLEBASE_SHARED_DIR/$extra" > "$dir/$dest" ;;
     derive:hostile)
       shared_missing "$extra" && exit 1
       derive_hostile "$CABLEBASE_SHARED_DIR/$extra" > "$dir/$dest" ;;

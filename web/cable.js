@@ -187,18 +187,34 @@ function referencesSection(c, graph) {
       h('p', null, h('a', {href: '/graph/' + enc(c.reference_id), 'data-nav': true}, 'Show the reference graph')));
 }
 
+// Sections Cablegate published as separate records are parts of one cable (docs/cable_format.md):
+// every part's current version is current and the page shows them joined; versions are numbered
+// within their part and only versions of one part are compared.
 function versionsSection(id, versions) {
-  const list = versions ? versions.versions : [];
+  let list = versions ? versions.versions : [];
+  const parts = versions && versions.parts ? versions.parts : [];
+  const inParts = parts.length > 1;
   const sec = h('section', {class: 'versions', id: 'versions'}, h('h2', null, `Versions (${list.length || 1})`));
   if (!list.length) return sec;
+  if (inParts) {
+    sec.appendChild(h('p', null, `This cable was published as ${parts.length} separate sections (parts); ` +
+        'the current version of each part is shown, joined in order.'));
+  }
+  const label = (v) => (inParts ? `part ${v.part} of ${v.part_count} · ` : '') + String(v.version);
   sec.appendChild(h('table', {class: 'vtable'},
       h('thead', null, h('tr', null, ['#', 'Released', 'Ingested', 'Source', 'Content hash'].map((x) => h('th', null, x)))),
       h('tbody', null, list.map((v) => h('tr', {class: v.current ? 'current' : null},
-          h('td', null, String(v.version), v.current ? ' (current)' : ''), h('td', null, shortDate(v.released)),
+          h('td', null, label(v), v.current ? ' (current)' : ''), h('td', null, shortDate(v.released)),
           h('td', null, shortDate(v.ingested_at)), h('td', null, v.source ? v.source.path : ''),
           h('td', null, h('code', null, (v.content_hash || '').slice(0, 12))))))));
+  if (inParts) {
+    // The diff compares versions of the first part that has two or more (the API's rule).
+    const part = parts.find((p) => list.filter((v) => v.part === p.part).length > 1);
+    list = part ? list.filter((v) => v.part === part.part) : [];
+  }
   if (list.length < 2) {
-    sec.appendChild(h('p', {class: 'none'}, 'Only one version of this cable was ingested.'));
+    sec.appendChild(h('p', {class: 'none'}, inParts ? 'No part has a second version.'
+                                                     : 'Only one version of this cable was ingested.'));
     return sec;
   }
   const opts = (sel) => list.map((v) => h('option', {value: v.version, selected: v.version === sel || null}, `version ${v.version}`));

@@ -70,9 +70,14 @@ struct IngestSummary {
 enum class PutOutcome { kAdded, kNewVersion, kUnchanged, kRefreshed };
 
 // One stored version of a cable (docs/schema.md, cable_versions).
+// A cable whose sections were published as separate records is stored in parts (SECTION X OF Y
+// → part X of Y; a whole cable is part 1 of 1): versions are numbered and current within their
+// part, and every part's current version is current (docs/schema.md; store/cable_parts.h).
 struct CableVersion {
-  int version = 0;            // 1-based, in order of arrival
-  bool current = false;       // the version the cables table and searches show
+  int version = 0;            // 1-based within its part, in order of arrival
+  int part = 1;               // the part of the cable this version holds (1 for a whole cable)
+  int part_count = 1;         // of how many parts (1 for a whole cable)
+  bool current = false;       // the current version of its part (shown, searched, exported)
   std::string content_hash;   // SHA-256 hex of the published content
   std::string released;       // ISO, or empty
   std::string ingested_at;    // ISO UTC
@@ -118,7 +123,8 @@ struct CountItem {
 struct ArchiveStats {
   int64_t cables = 0;
   int64_t versions = 0;             // rows of cable_versions (>= cables)
-  int64_t multi_version_cables = 0; // reference IDs with more than one version
+  int64_t multi_version_cables = 0; // reference IDs with more than one version of a part (parts
+                                    // of one cable are not versions of each other)
   int64_t addressees = 0;
   int64_t paragraphs = 0;
   int64_t references = 0;             // all REF entries
@@ -175,11 +181,13 @@ class Archive {
   // searches then run on SQL alone (same results, slower) until the next Ingest.
   Result<PutOutcome> Put(const Cable& cable);
 
-  // The current version of a cable. `reference_id` is canonicalised (case, spaces, malformed
-  // published forms). kNotFound when absent; kCorrupt when the stored JSON does not read back.
+  // The current record of a cable: its current version, or — when its sections were stored as
+  // separate parts — the current version of every part joined in part order and parsed as one
+  // cable. `reference_id` is canonicalised (case, spaces, malformed published forms). kNotFound
+  // when absent; kCorrupt when a stored version does not read back.
   Result<Cable> Get(std::string_view reference_id);
 
-  // Every version of a cable, oldest first. kNotFound when absent.
+  // Every version of a cable, by part then oldest first. kNotFound when absent.
   Result<std::vector<CableVersion>> Versions(std::string_view reference_id);
 
   // The reference graph around `reference_id` up to `depth` hops (>= 1) in `direction`. Cables
@@ -196,7 +204,7 @@ class Archive {
   // find them meanwhile. SQLite errors.
   Result<int64_t> CablesNotYetIndexed();
 
-  // Calls `fn` for the current version of every cable, ordered by created then reference ID,
+  // Calls `fn` for the current record (as Get) of every cable, ordered by created then reference ID,
   // streaming (constant memory). Stops early when `fn` returns false. Errors: kCorrupt for a stored
   // record that does not read back, SQLite failures.
   Status ForEachCable(const std::function<bool(const Cable&)>& fn);

@@ -89,10 +89,15 @@ nlohmann::ordered_json RefGraphToJson(const RefGraph& graph, RefDirection direct
 //    {"value": "PREL", "count": 4} as the facets ("" = cables without one)}.
 nlohmann::ordered_json ArchiveStatsToJson(const ArchiveStats& stats);
 
-// The stored versions of one cable (Archive::Versions, oldest first; not empty):
+// The stored versions of one cable (Archive::Versions, by part, oldest first; not empty):
 //   {"reference_id": "10MADRID49",   the canonical ID
-//    "current": 2,                   the number of the current version (0 if none is marked)
-//    "versions": [{"version": 1, "current": false, "content_hash": "<SHA-256 hex>",
+//    "current": 2,                   the number of the current version of the first part (0 if
+//                                    none is marked)
+//    "parts": [{"part": 1, "part_count": 2, "current": 1}, …]   every stored part and its current
+//                                    version (one entry for a cable stored whole: 1 of 1, or the
+//                                    SECTION 01 OF nn of a sectioned cable published whole)
+//    "versions": [{"version": 1, "part": 1, "part_count": 1, "current": false,
+//                  "content_hash": "<SHA-256 hex>",
 //                  "released": "2010-11-29T21:09:00Z"|null, "ingested_at": "…Z",
 //                  "created": …|null, "subject": …|null,
 //                  "source": {"path", "format", "line", "csv_id"},   as in the record

@@ -142,7 +142,24 @@ void PrintArchiveFields(const Cable& c) {
   Field("Entities", model::Join(entities, "\n"));
 }
 
-void PrintLaidOut(const Cable& c, Archive& archive, int version_count) {
+// The parts the versions hold (archive.h CableVersion), in part order, without repeats: one entry
+// for a cable stored whole.
+std::vector<const CableVersion*> CurrentPartsOf(const std::vector<CableVersion>& versions) {
+  std::vector<const CableVersion*> parts;
+  for (const CableVersion& v : versions) {
+    if (v.current && (parts.empty() || parts.back()->part != v.part)) parts.push_back(&v);
+  }
+  return parts;
+}
+
+// "part 2 of 2".
+std::string PartName(const CableVersion& v) {
+  return "part " + std::to_string(v.part) + " of " + std::to_string(v.part_count);
+}
+
+void PrintLaidOut(const Cable& c, Archive& archive, const std::vector<CableVersion>& versions) {
+  const int version_count = static_cast<int>(versions.size());
+  const std::vector<const CableVersion*> parts = CurrentPartsOf(versions);
   std::string title = c.reference_id + (c.subject.empty() ? "" : "  " + c.subject);
   Out(title + "\n" + std::string(std::min(title.size(), kWrapWidth), '=') + "\n");
   if (!c.reference_id_published.empty()) Field("Published as", c.reference_id_published);
@@ -243,9 +260,26 @@ void PrintLaidOut(const Cable& c, Archive& archive, int version_count) {
     }
     Field("References", model::Join(lines, "\n"));
   }
-  if (version_count > 1) {
-    Field("Versions", std::to_string(version_count) +
-                          " stored; this is the current one (see --versions)");
+  if (parts.size() > 1) {
+    // Sections published as separate records: parts of this cable, shown joined in order.
+    std::vector<std::string> lines;
+    for (const CableVersion* p : parts) {
+      const Cable& pc = p->cable;
+      lines.push_back(PartName(*p) + "  published as " +
+                      (pc.reference_id_published.empty() ? pc.reference_id
+                                                         : pc.reference_id_published) +
+                      "  " + pc.source.path +
+                      (pc.source.line ? ":" + std::to_string(pc.source.line) : ""));
+    }
+    Field("Parts", std::to_string(parts.size()) +
+                       " sections published as separate records, shown joined in order:\n" +
+                       model::Join(lines, "\n"));
+  }
+  if (version_count > static_cast<int>(std::max<size_t>(parts.size(), 1))) {
+    Field("Versions", std::to_string(version_count) + " stored; " +
+                          (parts.size() > 1 ? "the current one of each part is shown"
+                                            : "this is the current one") +
+                          " (see --versions)");
   }
   if (!c.source.path.empty()) {
     Field("Source", c.source.path + (c.source.line ? ":" + std::to_string(c.source.line) : ""));
@@ -313,6 +347,45 @@ std::string RawText(const Cable& c) {
   return s + c.text_raw;
 }
 
+// `show --versions`: the versions of each part, oldest first, and a line diff between consecutive
+// versions of the same part. Parts are listed as parts (sections published as separate records):
+// never as one replacing another.
+void PrintVersions(const std::vector<CableVersion>& versions) {
+  const std::vector<const CableVersion*> parts = CurrentPartsOf(versions);
+  const bool in_parts = parts.size() > 1;
+  Out("Versions of " + versions.front().cable.reference_id + " (" +
+      std::to_string(versions.size()) +
+      (in_parts ? ", in " + std::to_string(parts.size()) +
+                      " parts: sections published as separate records, each current"
+                : std::string()) +
+      "):\n");
+  const std::string indent = in_parts ? "    " : "  ";
+  for (size_t i = 0; i < versions.size(); ++i) {
+    const CableVersion& v = versions[i];
+    if (in_parts && (i == 0 || versions[i - 1].part != v.part)) {
+      Out("  " + PartName(v) + " (published as " +
+          (v.cable.reference_id_published.empty() ? v.cable.reference_id
+                                                  : v.cable.reference_id_published) +
+          ")\n");
+    }
+    const SourceInfo& src = v.cable.source;
+    Out(indent + "v" + std::to_string(v.version) + (v.current ? " (current)" : "") +
+        "  released " + (v.released.empty() ? "unknown" : v.released) + "  ingested " +
+        v.ingested_at + "  sha256 " + v.content_hash.substr(0, 12) + "  " + src.path +
+        (src.line ? ":" + std::to_string(src.line) : "") + "\n");
+  }
+  for (size_t i = 1; i < versions.size(); ++i) {
+    const CableVersion& va = versions[i - 1];
+    const CableVersion& vb = versions[i];
+    if (va.part != vb.part) continue;  // parts are not versions of each other
+    Out("\n--- " + (in_parts ? PartName(vb) + ": " : std::string()) + "v" +
+        std::to_string(va.version) + " → v" + std::to_string(vb.version) + "\n");
+    PrintMetadataChanges(va.cable, vb.cable);
+    std::string diff = LineDiff(RawText(va.cable), RawText(vb.cable));
+    Out(diff.empty() ? "  (same text, line by line)\n" : diff);
+  }
+}
+
 void RunShow(const ShowFlags& flags) {
   if (flags.json && flags.text) {
     return Fail(Status(StatusCode::kInvalidArgument, "--json and --text exclude each other"));
@@ -331,10 +404,6 @@ void RunShow(const ShowFlags& flags) {
                                                                   : ExitCodeFor(versions.status()));
     return;
   }
-  const CableVersion* current = &versions->back();
-  for (const CableVersion& v : *versions) {
-    if (v.current) current = &v;
-  }
   if (flags.versions) {
     if (flags.json) {
       // The document of GET /api/cables/ID/versions?records=true.
@@ -342,31 +411,25 @@ void RunShow(const ShowFlags& flags) {
               .dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) +
           "\n");
     } else {
-      Out("Versions of " + current->cable.reference_id + " (" +
-          std::to_string(versions->size()) + "):\n");
-      for (const CableVersion& v : *versions) {
-        const SourceInfo& src = v.cable.source;
-        Out("  v" + std::to_string(v.version) + (v.current ? " (current)" : "") +
-            "  released " + (v.released.empty() ? "unknown" : v.released) + "  ingested " +
-            v.ingested_at + "  sha256 " + v.content_hash.substr(0, 12) + "  " + src.path +
-            (src.line ? ":" + std::to_string(src.line) : "") + "\n");
-      }
-      for (size_t i = 1; i < versions->size(); ++i) {
-        const Cable& a = (*versions)[i - 1].cable;
-        const Cable& b = (*versions)[i].cable;
-        Out("\n--- v" + std::to_string((*versions)[i - 1].version) + " → v" +
-            std::to_string((*versions)[i].version) + "\n");
-        PrintMetadataChanges(a, b);
-        std::string diff = LineDiff(RawText(a), RawText(b));
-        Out(diff.empty() ? "  (same text, line by line)\n" : diff);
-      }
+      PrintVersions(*versions);
     }
-  } else if (flags.json) {
-    Out(CableToJson(current->cable, 2) + "\n");
+    std::fflush(stdout);
+    SetExitCode(kExitOk);
+    return;
+  }
+  // The record: the current version, or the current version of every part joined (Archive::Get).
+  Result<Cable> record = archive->Get(flags.id);
+  if (!record.ok()) {
+    PrintError(record.status());
+    SetExitCode(ExitCodeFor(record.status()));
+    return;
+  }
+  if (flags.json) {
+    Out(CableToJson(*record, 2) + "\n");
   } else if (flags.text) {
-    Out(RawText(current->cable) + "\n");
+    Out(RawText(*record) + "\n");
   } else {
-    PrintLaidOut(current->cable, *archive, static_cast<int>(versions->size()));
+    PrintLaidOut(*record, *archive, *versions);
   }
   std::fflush(stdout);
   SetExitCode(kExitOk);

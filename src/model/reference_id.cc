@@ -210,6 +210,34 @@ std::string MakeReferenceId(int year, std::string_view post, std::string_view se
   return out;
 }
 
+PublishedSection SectionOfPublishedId(std::string_view id) {
+  std::string s;
+  for (char c : id) {
+    if (IsAlnum(c)) s.push_back(ToUpperChar(c));
+    if (s.size() > 64) break;  // an ID is short; debris sits at its start
+  }
+  size_t i = 0;
+  auto run = [&](bool alpha) {
+    size_t from = i;
+    while (i < s.size() && (alpha ? IsAlpha(s[i]) : IsDigit(s[i]))) ++i;
+    return std::string_view(s).substr(from, i - from);
+  };
+  std::string_view year = run(false);
+  std::string_view debris = run(true);
+  std::string_view number = run(false);
+  std::string_view of = run(true);
+  std::string_view count = run(false);
+  std::string_view post = run(true);
+  if (year.size() != 2 || debris.size() < 4 || debris.size() > 9 || number.empty() ||
+      number.size() > 2 || of.empty() || of.size() > 3 || count.empty() || count.size() > 2 ||
+      post.empty() || EditDistance(debris, "SECTION", /*transpositions=*/true, 2) > 2) {
+    return {};
+  }
+  PublishedSection out{ParseSmallInt(number), ParseSmallInt(count)};
+  if (out.number < 1 || out.number > out.count) return {};
+  return out;
+}
+
 std::string CanonicalizeReferenceId(std::string_view id) {
   std::string s;
   for (char c : id) {

@@ -42,6 +42,18 @@ std::string MakeReferenceId(int year, std::string_view post, std::string_view se
 // not look like a reference ID at all.
 std::string CanonicalizeReferenceId(std::string_view id);
 
+// The section a published ID's debris names, when Cablegate published one section of a
+// multi-section cable as a record of its own: "08SCTION02OF02SAOPAULO335" → {2, 2},
+// "09SECTION01OF03BRUSSELS1234" → {1, 3}, "09SECTION02F02BRUSSELS1639" → {2, 2} (the O lost too).
+// The shape: two year digits, a run of 4+ letters at most two edits from SECTION, the section
+// number, a run of 1-3 letters (OF and its debris), the count, then the post. {0, 0} when the ID
+// has no such debris or the numbers are not 1 <= number <= count <= 99. Linear; any bytes.
+struct PublishedSection {
+  int number = 0;
+  int count = 0;
+};
+PublishedSection SectionOfPublishedId(std::string_view id);
+
 // The canonical post names known to cablebase (embassies, consulates, missions, State and other
 // agencies that send cables), sorted. Compiled from the corpus and the Cablegate origins list.
 const std::vector<std::string_view>& KnownPostNames();

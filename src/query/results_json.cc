@@ -152,12 +152,18 @@ Json ArchiveStatsToJson(const ArchiveStats& s) {
 
 Json VersionsToJson(const std::vector<CableVersion>& versions, bool with_records) {
   Json list = Json::array();
+  Json parts = Json::array();
   int current = 0;
   std::string reference_id;
   for (const CableVersion& v : versions) {
-    if (v.current) current = v.version;
+    if (v.current && parts.empty()) current = v.version;
+    if (v.current && (parts.empty() || parts.back()["part"] != v.part)) {
+      parts.push_back(Json{{"part", v.part}, {"part_count", v.part_count}, {"current", v.version}});
+    }
     reference_id = v.cable.reference_id;
     Json o{{"version", v.version},
+           {"part", v.part},
+           {"part_count", v.part_count},
            {"current", v.current},
            {"content_hash", v.content_hash},
            {"released", Str(v.released)},
@@ -168,7 +174,10 @@ Json VersionsToJson(const std::vector<CableVersion>& versions, bool with_records
     if (with_records) o["record"] = model::CableJsonValue(v.cable);
     list.push_back(std::move(o));
   }
-  return Json{{"reference_id", reference_id}, {"current", current}, {"versions", std::move(list)}};
+  return Json{{"reference_id", reference_id},
+              {"current", current},
+              {"parts", std::move(parts)},
+              {"versions", std::move(list)}};
 }
 
 Json CableRecordJson(const Cable& cable) { return model::CableJsonValue(cable); }

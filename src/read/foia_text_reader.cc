@@ -146,16 +146,27 @@ std::string RepairClassificationLine(std::string_view t) {
         t[at[m.size() - 1] + 1] == ' ' && m != "UNCLAS") {
       return {};  // already right
     }
-    // Compare the first len(m)-1 .. len(m)+1 letters; up to 2 edits (1 for SECRET/UNCLAS).
+    // Compare the first len(m)-1 .. len(m)+1 letters; up to 2 edits (1 for SECRET/UNCLAS). The
+    // length with the fewest edits is the marker's; on a tie the marker's own length first
+    // ("CONFIDENTIALSECTION" is CONFIDENTIAL + SECTION). The first length within the budget is
+    // not enough: "ONFI D E N T I A L SECTION 01 OF 02 SEOUL 000658" (corpus-more foia-text
+    // C06694640, the C lost) is ONFIDENTIAL one edit away, and ONFIDENTIALS two, which took the S
+    // of SECTION and made the post ECTION (95ECTION1 for 95SEOUL658).
     const int budget = m.size() <= 6 ? 1 : 2;
-    // The marker's own length first: "CONFIDENTIALSECTION" is CONFIDENTIAL + SECTION.
+    size_t best_len = 0;
+    int best = budget + 1;
     for (size_t len : {m.size(), m.size() - 1, m.size() + 1}) {
       if (len > letters.size() || len < 5) continue;
-      if (model::EditDistance(letters.substr(0, len), m, true, budget + 1) <= budget) {
-        std::string rest(model::Trim(t.substr(at[len - 1] + 1)));
-        while (!rest.empty() && (rest[0] == '-' || rest[0] == '_')) rest.erase(0, 1);
-        return SpacedMarker(m) + " " + std::string(model::Trim(rest));
+      int d = model::EditDistance(letters.substr(0, len), m, true, budget + 1);
+      if (d < best) {
+        best = d;
+        best_len = len;
       }
+    }
+    if (best_len != 0) {
+      std::string rest(model::Trim(t.substr(at[best_len - 1] + 1)));
+      while (!rest.empty() && (rest[0] == '-' || rest[0] == '_')) rest.erase(0, 1);
+      return SpacedMarker(m) + " " + std::string(model::Trim(rest));
     }
   }
   return {};

@@ -52,6 +52,21 @@ TEST(FoiaTextReader, BarePostLinesAreFromAndTo) {
   EXPECT_EQ(r[0].tags, (std::vector<std::string>{"PREL", "RS"}));
 }
 
+// C06694640 (SEOUL 658, 1995): the OCR lost the C of a letter-spaced marker, "ONFI D E N T I A L
+// SECTION 01 OF 02 SEOUL 000658". The repair takes the marker length with the fewest edits
+// (ONFIDENTIAL, one), not the first within two (ONFIDENTIALS), which ate the S of SECTION and made
+// the post ECTION: 95ECTION1.
+TEST(FoiaTextReader, GarbledMarkerKeepsTheSectionCaption) {
+  CABLEBASE_SHARED_PATH(txt, "corpus-more/foia-text/C06694640.txt");
+  std::vector<Cable> r = Records(txt);
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].reference_id, "95SEOUL658");
+  EXPECT_EQ(r[0].classification, "CONFIDENTIAL");
+  EXPECT_EQ(r[0].post, "SEOUL");
+  EXPECT_EQ(r[0].section_number, 1);
+  EXPECT_EQ(r[0].section_count, 2);
+}
+
 // Every release of the sample gives a record with its document number and text.
 TEST(FoiaTextReader, EveryReleaseGivesARecord) {
   CABLEBASE_SHARED_PATH(dir, "corpus-more/foia-text");

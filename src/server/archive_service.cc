@@ -285,11 +285,17 @@ class ArchiveService : public CableService {
   Result<Json> Diff(const std::string& id, int a, int b) override {
     Result<std::vector<CableVersion>> v = Timed([&](Archive& ar) { return ar.Versions(id); });
     if (!v.ok()) return v.status();
+    // Versions are numbered within their part (a cable stored in parts, archive.h): a and b of
+    // the first part that has both; parts are never diffed against each other.
     const CableVersion* va = nullptr;
     const CableVersion* vb = nullptr;
-    for (const CableVersion& cv : *v) {
-      if (cv.version == a) va = &cv;
-      if (cv.version == b) vb = &cv;
+    for (size_t i = 0; i < v->size() && !(va && vb);) {
+      const int part = (*v)[i].part;
+      va = vb = nullptr;
+      for (; i < v->size() && (*v)[i].part == part; ++i) {
+        if ((*v)[i].version == a) va = &(*v)[i];
+        if ((*v)[i].version == b) vb = &(*v)[i];
+      }
     }
     if (!va || !vb) {
       return Status(StatusCode::kNotFound, id + " has " + std::to_string(v->size()) +

@@ -63,7 +63,8 @@ class CableService {
   // record only with `with_records`.
   virtual Result<Json> Versions(const std::string& id, bool with_records) = 0;
   // {reference_id, a, b, added, removed, changed_fields, lines:[{op:" "|"-"|"+", text}]}: a line
-  // diff of version a's text against version b's; kNotFound for an unknown version.
+  // diff of version a's text against version b's, of the first part that has both (versions are
+  // numbered within their part); kNotFound for an unknown version.
   virtual Result<Json> Diff(const std::string& id, int a, int b) = 0;
   // RefGraphToJson: {root, direction, depth, truncated, nodes:[...], edges:[{citing_id, cited_id,
   // resolved, label, text, kind}]} with at most `max_nodes` nodes.

@@ -382,7 +382,7 @@ constexpr char kData3[] =
     "  }\n"
     "  sizeMeters(el);\n"
     "}\n";
-// cable.js (18514 bytes)
+// cable.js (19530 bytes)
 constexpr char kData4[] =
     "// The cable page: classification banner, header laid out and explained, paragraphs with anchors and\n"
     "// portion marks, references both ways (missing cables marked), versions with a diff, raw text.\n"
@@ -573,18 +573,34 @@ constexpr char kData4[] =
     "      h('p', null, h('a', {href: '/graph/' + enc(c.reference_id), 'data-nav': true}, 'Show the reference graph')));\n"
     "}\n"
     "\n"
+    "// Sections Cablegate published as separate records are parts of one cable (docs/cable_format.md):\n"
+    "// every part's current version is current and the page shows them joined; versions are numbered\n"
+    "// within their part and only versions of one part are compared.\n"
     "function versionsSection(id, versions) {\n"
-    "  const list = versions \077 versions.versions : [];\n"
+    "  let list = versions \077 versions.versions : [];\n"
+    "  const parts = versions && versions.parts \077 versions.parts : [];\n"
+    "  const inParts = parts.length > 1;\n"
     "  const sec = h('section', {class: 'versions', id: 'versions'}, h('h2', null, `Versions (${list.length || 1})`));\n"
     "  if (!list.length) return sec;\n"
+    "  if (inParts) {\n"
+    "    sec.appendChild(h('p', null, `This cable was published as ${parts.length} separate sections (parts); ` +\n"
+    "        'the current version of each part is shown, joined in order.'));\n"
+    "  }\n"
+    "  const label = (v) => (inParts \077 `part ${v.part} of ${v.part_count} \302\267 ` : '') + String(v.version);\n"
     "  sec.appendChild(h('table', {class: 'vtable'},\n"
     "      h('thead', null, h('tr', null, ['#', 'Released', 'Ingested', 'Source', 'Content hash'].map((x) => h('th', null, x)))),\n"
     "      h('tbody', null, list.map((v) => h('tr', {class: v.current \077 'current' : null},\n"
-    "          h('td', null, String(v.version), v.current \077 ' (current)' : ''), h('td', null, shortDate(v.released)),\n"
+    "          h('td', null, label(v), v.current \077 ' (current)' : ''), h('td', null, shortDate(v.released)),\n"
     "          h('td', null, shortDate(v.ingested_at)), h('td', null, v.source \077 v.source.path : ''),\n"
     "          h('td', null, h('code', null, (v.content_hash || '').slice(0, 12))))))));\n"
+    "  if (inParts) {\n"
+    "    // The diff compares versions of the first part that has two or more (the API's rule).\n"
+    "    const part = parts.find((p) => list.filter((v) => v.part === p.part).length > 1);\n"
+    "    list = part \077 list.filter((v) => v.part === part.part) : [];\n"
+    "  }\n"
     "  if (list.length < 2) {\n"
-    "    sec.appendChild(h('p', {class: 'none'}, 'Only one version of this cable was ingested.'));\n"
+    "    sec.appendChild(h('p', {class: 'none'}, inParts \077 'No part has a second version.'\n"
+    "                                                     : 'Only one version of this cable was ingested.'));\n"
     "    return sec;\n"
     "  }\n"
     "  const opts = (sel) => list.map((v) => h('option', {value: v.version, selected: v.version === sel || null}, `version ${v.version}`));\n"
@@ -1219,7 +1235,7 @@ constexpr char kData11[] =
     "  el.appendChild(h('div', {class: 'search-layout'}, side, main));\n"
     "  sizeBars(el);\n"
     "}\n";
-// openapi.json (32786 bytes)
+// openapi.json (33969 bytes)
 constexpr char kData12[] =
     "{\n"
     " \"openapi\": \"3.0.3\",\n"
@@ -1506,7 +1522,7 @@ constexpr char kData12[] =
     "  },\n"
     "  \"/api/cables/{id}/versions/{a}/diff/{b}\": {\n"
     "   \"get\": {\n"
-    "    \"summary\": \"Line diff of version a's telegram text against version b's\",\n"
+    "    \"summary\": \"Line diff of version a's telegram text against version b's (of the first part that has both: versions are numbered within their part, and parts are never diffed against each other)\",\n"
     "    \"operationId\": \"diff\",\n"
     "    \"parameters\": [\n"
     "     {\n"
@@ -2106,11 +2122,19 @@ constexpr char kData12[] =
     "    \"properties\": {\n"
     "     \"version\": {\n"
     "      \"type\": \"integer\",\n"
-    "      \"description\": \"1-based, in order of arrival\"\n"
+    "      \"description\": \"1-based within its part, in order of arrival\"\n"
+    "     },\n"
+    "     \"part\": {\n"
+    "      \"type\": \"integer\",\n"
+    "      \"description\": \"the part of the cable this version holds: SECTION X OF Y on its classification line, else the section debris of its published ID (08SCTION02OF02SAOPAULO335); 1 for a whole cable\"\n"
+    "     },\n"
+    "     \"part_count\": {\n"
+    "      \"type\": \"integer\",\n"
+    "      \"description\": \"of how many parts (Y); 1 for a whole cable\"\n"
     "     },\n"
     "     \"current\": {\n"
     "      \"type\": \"boolean\",\n"
-    "      \"description\": \"the version searches and /api/cables/{id} show\"\n"
+    "      \"description\": \"the current version of its part (every part's current version is shown, joined in part order, by searches and /api/cables/{id})\"\n"
     "     },\n"
     "     \"content_hash\": {\n"
     "      \"type\": \"string\",\n"
@@ -2189,7 +2213,26 @@ constexpr char kData12[] =
     "     },\n"
     "     \"current\": {\n"
     "      \"type\": \"integer\",\n"
-    "      \"description\": \"the number of the current version\"\n"
+    "      \"description\": \"the number of the current version of the first part\"\n"
+    "     },\n"
+    "     \"parts\": {\n"
+    "      \"type\": \"array\",\n"
+    "      \"description\": \"every stored part with its current version; one entry for a cable stored whole. Sections Cablegate published as separate records are parts of one cable, not versions of each other\",\n"
+    "      \"items\": {\n"
+    "       \"type\": \"object\",\n"
+    "       \"properties\": {\n"
+    "        \"part\": {\n"
+    "         \"type\": \"integer\"\n"
+    "        },\n"
+    "        \"part_count\": {\n"
+    "         \"type\": \"integer\"\n"
+    "        },\n"
+    "        \"current\": {\n"
+    "         \"type\": \"integer\",\n"
+    "         \"description\": \"the number of the part's current version\"\n"
+    "        }\n"
+    "       }\n"
+    "      }\n"
     "     },\n"
     "     \"versions\": {\n"
     "      \"type\": \"array\",\n"
@@ -2602,7 +2645,7 @@ extern const Asset kEmbeddedAssets[] = {
     {"app.css", "text/css; charset=utf-8", std::string_view(kData1, 11302)},
     {"app.js", "text/javascript; charset=utf-8", std::string_view(kData2, 4183)},
     {"browse.js", "text/javascript; charset=utf-8", std::string_view(kData3, 4301)},
-    {"cable.js", "text/javascript; charset=utf-8", std::string_view(kData4, 18514)},
+    {"cable.js", "text/javascript; charset=utf-8", std::string_view(kData4, 19530)},
     {"dom.js", "text/javascript; charset=utf-8", std::string_view(kData5, 2474)},
     {"favicon.svg", "image/svg+xml", std::string_view(kData6, 212)},
     {"glossary.js", "text/javascript; charset=utf-8", std::string_view(kData7, 4145)},
@@ -2610,7 +2653,7 @@ extern const Asset kEmbeddedAssets[] = {
     {"index.html", "text/html; charset=utf-8", std::string_view(kData9, 1180)},
     {"query.js", "text/javascript; charset=utf-8", std::string_view(kData10, 1139)},
     {"search.js", "text/javascript; charset=utf-8", std::string_view(kData11, 9422)},
-    {"openapi.json", "application/json; charset=utf-8", std::string_view(kData12, 32786)},
+    {"openapi.json", "application/json; charset=utf-8", std::string_view(kData12, 33969)},
 };
 extern const size_t kEmbeddedAssetCount = 13;
 

@@ -7,9 +7,11 @@
 #include "model/reference_id.h"
 #include "model/text_util.h"
 #include "store/audit_findings.h"
+#include "store/cable_parts.h"
 #include "store/cable_writer.h"
 #include "store/db.h"
 #include "store/ingest.h"
+#include "store/parts_upgrade.h"
 #include "store/ref_graph.h"
 #include "store/search_columns.h"
 #include "store/schema.h"
@@ -65,7 +67,9 @@ Result<std::unique_ptr<Archive>> Archive::Open(const std::string& path, Mode mod
   if (!db.ok()) return db.status();
   if (mode == Mode::kReadWrite) {
     if (Status s = store::Migrate(**db); !s.ok()) return s;
-    // Schema 5 on an older archive: the stored cables are audited once (audit_findings.h).
+    // Schema 7 on an older archive: each stored version's part is read once (parts_upgrade.h).
+    if (Status s = store::UpgradeParts(**db); !s.ok()) return s;
+    // Schema 6 on an older archive: the stored cables are audited once (audit_findings.h).
     if (Status s = store::BackfillAuditFindings(**db); !s.ok()) return s;
     Result<store::Statement> meta =
         (*db)->Prepare("INSERT OR REPLACE INTO meta(key, value) VALUES ('writer', ?1)");
@@ -123,26 +127,17 @@ Result<PutOutcome> Archive::Put(const Cable& cable) {
 Result<Cable> Archive::Get(std::string_view reference_id) {
   Result<std::string> id = impl_->Resolve(reference_id);
   if (!id.ok()) return id.status();
-  Result<store::Statement> st = impl_->db->Prepare(
-      std::string("SELECT ") + store::kVersionSourceColumns +
-      " FROM cables c JOIN cable_versions v ON v.id = c.version_id WHERE c.reference_id = ?1");
-  if (!st.ok()) return st.status();
-  st->BindText(1, *id);
-  Result<bool> row = st->Step();
-  if (!row.ok()) return row.status();
-  if (!*row) return Status(StatusCode::kNotFound, "no cable " + *id + " in the archive");
-  return store::VersionRecord(*st, 0, "record of " + *id, impl_->db->path());
+  return store::CurrentRecord(*impl_->db, *id);
 }
 
 Result<std::vector<CableVersion>> Archive::Versions(std::string_view reference_id) {
   Result<std::string> id = impl_->Resolve(reference_id);
   if (!id.ok()) return id.status();
   Result<store::Statement> st = impl_->db->Prepare(
-      std::string("SELECT v.version, v.id = c.version_id, v.content_hash, v.released, "
-                  "v.ingested_at, ") +
+      std::string("SELECT v.version, ") + store::kIsCurrentOfPartSql +
+      ", v.content_hash, v.released, v.ingested_at, v.part, v.part_count, " +
       store::kVersionSourceColumns +
-      " FROM cable_versions v LEFT JOIN cables c ON c.reference_id = v.reference_id "
-      "WHERE v.reference_id = ?1 ORDER BY v.version");
+      " FROM cable_versions v WHERE v.reference_id = ?1 ORDER BY v.part, v.version");
   if (!st.ok()) return st.status();
   st->BindText(1, *id);
   std::vector<CableVersion> out;
@@ -156,8 +151,13 @@ Result<std::vector<CableVersion>> Archive::Versions(std::string_view reference_i
     v.content_hash = st->ColumnText(2);
     v.released = st->ColumnText(3);
     v.ingested_at = st->ColumnText(4);
+    v.part = static_cast<int>(st->ColumnInt(5));
+    v.part_count = static_cast<int>(st->ColumnInt(6));
     Result<Cable> cable = store::VersionRecord(
-        *st, 5, "version " + std::to_string(v.version) + " of " + *id, impl_->db->path());
+        *st, 7,
+        "version " + std::to_string(v.version) + " of part " + std::to_string(v.part) + " of " +
+            *id,
+        impl_->db->path());
     if (!cable.ok()) return cable.status();
     v.cable = std::move(*cable);
     out.push_back(std::move(v));
@@ -176,7 +176,7 @@ Result<ArchiveStats> Archive::Stats(int top) { return store::ComputeStats(*impl_
 
 Status Archive::ForEachCable(const std::function<bool(const Cable&)>& fn) {
   Result<store::Statement> st = impl_->db->Prepare(
-      std::string("SELECT c.reference_id, ") + store::kVersionSourceColumns +
+      std::string("SELECT c.reference_id, c.version_count, ") + store::kVersionSourceColumns +
       " FROM cables c JOIN cable_versions v ON v.id = c.version_id "
       "ORDER BY c.created, c.reference_id");
   if (!st.ok()) return st.status();
@@ -184,8 +184,11 @@ Status Archive::ForEachCable(const std::function<bool(const Cable&)>& fn) {
     Result<bool> row = st->Step();
     if (!row.ok()) return row.status();
     if (!*row) break;
+    // A cable of several versions may be stored in parts: its record is the parts joined.
     Result<Cable> cable =
-        store::VersionRecord(*st, 1, "record of " + st->ColumnText(0), impl_->db->path());
+        st->ColumnInt(1) > 1
+            ? store::CurrentRecord(*impl_->db, st->ColumnText(0))
+            : store::VersionRecord(*st, 2, "record of " + st->ColumnText(0), impl_->db->path());
     if (!cable.ok()) return cable.status();
     if (!fn(*cable)) break;
   }

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "store/cable_parts.h"
 #include "store/version_record.h"
 
 namespace cablebase::store {
@@ -33,7 +34,8 @@ Status BackfillAuditFindings(Db& db) {
   Transaction txn(db);
   if (Status s = txn.Begin(); !s.ok()) return s;
   Result<Statement> rows =
-      db.Prepare(std::string("SELECT c.id, c.reference_id, ") + kVersionSourceColumns +
+      db.Prepare(std::string("SELECT c.id, c.reference_id, c.version_count, ") +
+                 kVersionSourceColumns +
                  " FROM cables c JOIN cable_versions v ON v.id = c.version_id ORDER BY c.id");
   if (!rows.ok()) return rows.status();
   Result<Statement> insert = db.Prepare(kInsertAuditFindingSql);
@@ -42,8 +44,11 @@ Status BackfillAuditFindings(Db& db) {
     Result<bool> row = rows->Step();
     if (!row.ok()) return row.status();
     if (!*row) break;
+    // A cable stored in parts (schema 7) is audited as its parts joined, as the writer does.
     Result<Cable> cable =
-        VersionRecord(*rows, 2, "the current version of " + rows->ColumnText(1), db.path());
+        rows->ColumnInt(2) > 1
+            ? CurrentRecord(db, rows->ColumnText(1))
+            : VersionRecord(*rows, 3, "the current version of " + rows->ColumnText(1), db.path());
     if (!cable.ok()) return cable.status();
     if (Status s = InsertAuditFindings(*insert, rows->ColumnInt(0), AuditCable(*cable)); !s.ok()) {
       return s;

@@ -9,6 +9,7 @@
 #include "cablebase/version.h"
 #include "model/text_util.h"
 #include "store/audit_findings.h"
+#include "store/cable_parts.h"
 #include "store/sha256.h"
 #include "store/version_record.h"
 
@@ -195,19 +196,23 @@ Result<std::unique_ptr<CableWriter>> CableWriter::Create(Db& db) {
        "published_classification = ?9, origin = ?10, published_references = ?11, "
        "header_raw = ?12, text_raw = ?13, published_title = ?14 WHERE id = ?1"},
       {&w->max_version_,
-       "SELECT coalesce(max(version), 0) FROM cable_versions WHERE reference_id = ?1"},
+       "SELECT coalesce(max(version), 0) FROM cable_versions WHERE reference_id = ?1 "
+       "AND part = ?2"},
+      {&w->other_part_,
+       "SELECT 1 FROM cable_versions WHERE reference_id = ?1 AND part != ?2 LIMIT 1"},
       {&w->insert_version_,
        "INSERT INTO cable_versions(reference_id, version, content_hash, released, ingested_at, "
        "source_path, source_format, source_line, source_csv_id, published_id, created, "
        "published_classification, origin, published_references, header_raw, text_raw, "
-       "published_title, archive_json) VALUES "
+       "published_title, archive_json, part, part_count) VALUES "
        "(?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
-       "?12, ?13, ?14, ?15, ?16, ?17)"},
+       "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)"},
       {&w->find_cable_,
        "SELECT id, version_id, version_count, parsed_by IS ?2 FROM cables WHERE reference_id = ?1"},
-      // The current version: latest `released` (NULL oldest), ties to the latest arrival.
+      // The current version of a part: latest `released` (NULL oldest), ties to the latest
+      // arrival (cable_parts.h kIsCurrentOfPartSql says the same).
       {&w->current_released_,
-       "SELECT id FROM cable_versions WHERE reference_id = ?1 "
+       "SELECT id FROM cable_versions WHERE reference_id = ?1 AND part = ?2 "
        "ORDER BY released IS NOT NULL DESC, released DESC, version DESC LIMIT 1"},
       {&w->insert_cable_, InsertCableSql()},
       {&w->update_cable_, UpdateCableSql()},
@@ -381,12 +386,29 @@ Status CableWriter::WriteCurrent(const PreparedCable& p, int64_t version_id, int
   return InsertAuditFindings(insert_finding_, cable_id, p.findings);
 }
 
+Status CableWriter::WriteJoined(const std::string& reference_id, int64_t cable_id,
+                                int64_t version_count) {
+  Result<std::vector<StoredPart>> parts = CurrentParts(db_, reference_id);
+  if (!parts.ok()) return parts.status();
+  if (parts->empty()) return Status::Ok();
+  Result<Cable> joined = JoinParts(*parts);
+  if (!joined.ok()) {
+    return Status(StatusCode::kCorrupt,
+                  "the parts of " + reference_id + " do not parse joined: " +
+                      joined.status().message(),
+                  db_.path());
+  }
+  PreparedCable jp = PrepareCable(std::move(*joined));
+  return WriteCurrent(jp, (*parts)[0].version_id, cable_id, version_count);
+}
+
 Result<PutOutcome> CableWriter::Put(const PreparedCable& p) {
   const Cable& c = p.cable;
   if (c.reference_id.empty()) {
     return Status(StatusCode::kInvalidArgument, "record has no reference ID", c.source.path,
                   c.source.line);
   }
+  const CablePart part = PartOfRecord(c);
   // The cable row and the best version, read after a version was added or refreshed.
   struct CableRow {
     int64_t id = 0, version_id = 0, count = 0;
@@ -408,15 +430,34 @@ Result<PutOutcome> CableWriter::Put(const PreparedCable& p) {
     find_cable_.Reset();
     return r;
   };
-  // The version that should be current: latest released, ties to the latest arrival.
+  // The version of this record's part that should be current: latest released, ties to the
+  // latest arrival.
   auto best_version = [&]() -> Result<int64_t> {
     current_released_.Reset();
     current_released_.BindText(1, c.reference_id);
+    current_released_.BindInt(2, part.number);
     Result<bool> row = current_released_.Step();
     if (!row.ok()) return row.status();
     int64_t id = *row ? current_released_.ColumnInt(0) : 0;
     current_released_.Reset();
     return id;
+  };
+  // True when the cable has versions of a part other than this record's (its row is then the
+  // parts joined, WriteJoined).
+  auto other_parts = [&]() -> Result<bool> {
+    other_part_.Reset();
+    other_part_.BindText(1, c.reference_id);
+    other_part_.BindInt(2, part.number);
+    Result<bool> row = other_part_.Step();
+    other_part_.Reset();
+    return row;
+  };
+  // Writes the row for the version `vid` of this record's part, now current.
+  auto write_row = [&](int64_t vid, int64_t cable_id, int64_t count) -> Status {
+    Result<bool> several = other_parts();
+    if (!several.ok()) return several.status();
+    if (*several) return WriteJoined(c.reference_id, cable_id, count);
+    return WriteCurrent(p, vid, cable_id, count);
   };
 
   find_version_.Reset();
@@ -453,12 +494,15 @@ Result<PutOutcome> CableWriter::Put(const PreparedCable& p) {
       Result<int64_t> best = best_version();
       if (!best.ok()) return best.status();
       if (*best != vid) return PutOutcome::kUnchanged;
-      if (Status s = WriteCurrent(p, vid, row->id, row->count); !s.ok()) return s;
+      if (Status s = write_row(vid, row->id, row->count); !s.ok()) return s;
       return PutOutcome::kRefreshed;
     }
     Result<CableRow> row = find_cable();
     if (!row.ok()) return row.status();
-    if (row->version_id != vid || row->parsed_by_this_version) return PutOutcome::kUnchanged;
+    if (row->parsed_by_this_version) return PutOutcome::kUnchanged;
+    Result<int64_t> best = best_version();
+    if (!best.ok()) return best.status();
+    if (*best != vid) return PutOutcome::kUnchanged;
     // What this version's readers keep that earlier ones did not (the published title, schema 4;
     // the archive forms' fields, schema 5)
     // is stored too, so that the version parses back to the row derived now.
@@ -467,13 +511,14 @@ Result<PutOutcome> CableWriter::Put(const PreparedCable& p) {
     refresh_title_.BindText(2, c.metadata_title);
     refresh_title_.BindText(3, ArchiveJsonOf(c));
     if (Status s = refresh_title_.Run(); !s.ok()) return s;
-    if (Status s = WriteCurrent(p, vid, row->id, row->count); !s.ok()) return s;
+    if (Status s = write_row(vid, row->id, row->count); !s.ok()) return s;
     return PutOutcome::kRefreshed;
   }
   find_version_.Reset();
 
   max_version_.Reset();
   max_version_.BindText(1, c.reference_id);
+  max_version_.BindInt(2, part.number);
   Result<bool> mv = max_version_.Step();
   if (!mv.ok()) return mv.status();
   int64_t next_version = max_version_.ColumnInt(0) + 1;
@@ -490,6 +535,8 @@ Result<PutOutcome> CableWriter::Put(const PreparedCable& p) {
   iv.BindIntOrNull(7, c.source.line);
   iv.BindText(8, c.source.csv_id);
   BindVersionSource(iv, 9, c);
+  iv.BindInt(18, part.number);
+  iv.BindInt(19, part.count);
   if (Status s = iv.Run(); !s.ok()) return s;
   int64_t new_id = db_.LastInsertRowId();
 
@@ -504,7 +551,7 @@ Result<PutOutcome> CableWriter::Put(const PreparedCable& p) {
   if (!best.ok()) return best.status();
   Status s;
   if (*best == new_id) {
-    s = WriteCurrent(p, new_id, row->id, count);
+    s = write_row(new_id, row->id, count);
   } else {
     bump_count_.Reset();
     bump_count_.BindInt(1, row->id);

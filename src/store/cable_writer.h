@@ -42,8 +42,10 @@ class CableWriter {
   // expected one), SQLite errors.
   static Result<std::unique_ptr<CableWriter>> Create(Db& db);
 
-  // Stores `p` following docs/schema.md (content hash → version; current = latest released, ties to
-  // the latest arrival). Content already stored from the same source is kUnchanged, or kRefreshed
+  // Stores `p` following docs/schema.md (content hash → version of its part, store/cable_parts.h;
+  // current = latest released within the part, ties to the latest arrival; a cable stored in
+  // several parts gets the row of its parts joined). Content already stored from the same source
+  // is kUnchanged, or kRefreshed
   // when its current row was derived by another cablebase version (cables.parsed_by): the row is
   // derived again from `p`. kInvalidArgument for an empty reference ID; SQLite errors otherwise.
   Result<PutOutcome> Put(const PreparedCable& p);
@@ -60,6 +62,11 @@ class CableWriter {
   // segments to merge; issue 6). Searches do not see the newest rows of a running ingest until
   // their chunk is indexed (at most kIndexChunkRows, and always at the ingest's end).
   Status FlushIndex();
+
+  // Derives the row `cable_id` of `reference_id` again from the current version of each stored
+  // part joined (store/cable_parts.h JoinParts), `version_count` versions in all. Used by Put and
+  // by the schema 7 upgrade. kCorrupt when a stored version does not parse back; SQLite errors.
+  Status WriteJoined(const std::string& reference_id, int64_t cable_id, int64_t version_count);
   static constexpr int64_t kIndexChunkRows = 20000;
   // True when kIndexChunkRows or more rows wait for the index (the caller flushes before commit).
   bool IndexDue() const { return unindexed_rows_ >= kIndexChunkRows; }
@@ -76,7 +83,7 @@ class CableWriter {
   int64_t first_unindexed_ = 0;  // id of the first cables row not yet in cables_fts; 0 = none
   int64_t unindexed_rows_ = 0;   // rows inserted since (or found unindexed by Create)
   Statement index_new_rows_;
-  Statement find_version_, max_version_, insert_version_, find_cable_, current_released_,
+  Statement find_version_, max_version_, other_part_, insert_version_, find_cable_, current_released_,
       insert_cable_, update_cable_, bump_count_, refresh_title_, adopt_source_, insert_addressee_,
       insert_tag_, insert_caveat_, insert_ref_, insert_paragraph_, insert_finding_;
   Statement delete_children_[6];

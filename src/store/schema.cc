@@ -279,6 +279,53 @@ CREATE INDEX audit_findings_invariant ON audit_findings(invariant);
 INSERT OR REPLACE INTO meta(key, value) VALUES ('audit_findings', 'pending');
 )SQL";
 
+// Version 7 (issue 11): sections published as separate records are parts of one cable, not
+// versions of each other (store/cable_parts.h). Each version holds part `part` of `part_count`
+// (1 of 1: a whole cable) and is numbered within its part, so the table is rebuilt with
+// UNIQUE (reference_id, part, version). Existing versions start as 1 of 1 with meta `parts` =
+// 'pending'; Archive::Open (read-write) then reads each stored version's part from its text and
+// published ID, renumbers, and derives the rows of cables stored in several parts again
+// (store/parts_upgrade.h), and sets it to 'complete'.
+constexpr std::string_view kSchemaV7 = R"SQL(
+CREATE TABLE cable_versions_v7 (
+  id                       INTEGER PRIMARY KEY,
+  reference_id             TEXT NOT NULL,
+  version                  INTEGER NOT NULL,   -- 1, 2, ... per reference_id and part, by arrival
+  content_hash             TEXT NOT NULL,
+  released                 TEXT,
+  ingested_at              TEXT NOT NULL,
+  source_path              TEXT,
+  source_format            TEXT,
+  source_line              INTEGER,
+  source_csv_id            TEXT,
+  published_id             TEXT,
+  created                  TEXT,
+  published_classification TEXT,
+  origin                   TEXT,
+  published_references     TEXT,
+  header_raw               TEXT,
+  text_raw                 TEXT NOT NULL,
+  published_title          TEXT,
+  archive_json             TEXT,
+  part                     INTEGER NOT NULL DEFAULT 1,  -- SECTION X OF Y → X; 1 for a whole cable
+  part_count               INTEGER NOT NULL DEFAULT 1,  -- → Y
+  UNIQUE (reference_id, content_hash),
+  UNIQUE (reference_id, part, version)
+);
+INSERT INTO cable_versions_v7(id, reference_id, version, content_hash, released, ingested_at,
+    source_path, source_format, source_line, source_csv_id, published_id, created,
+    published_classification, origin, published_references, header_raw, text_raw,
+    published_title, archive_json)
+  SELECT id, reference_id, version, content_hash, released, ingested_at, source_path,
+         source_format, source_line, source_csv_id, published_id, created,
+         published_classification, origin, published_references, header_raw, text_raw,
+         published_title, archive_json
+  FROM cable_versions;
+DROP TABLE cable_versions;
+ALTER TABLE cable_versions_v7 RENAME TO cable_versions;
+INSERT OR REPLACE INTO meta(key, value) VALUES ('parts', 'pending');
+)SQL";
+
 const std::vector<Migration>* BuildMigrations() {
   return new std::vector<Migration>{
       {1, "cables, versions, addressees, tags, caveats, refs, paragraphs, FTS5 index", kSchemaV1},
@@ -287,6 +334,8 @@ const std::vector<Migration>* BuildMigrations() {
       {4, "versions keep the published title", kSchemaV4},
       {5, "versions keep the archive forms' own fields (archive_json)", kSchemaV5},
       {6, "audit_findings: where a record disagrees with its own raw text", kSchemaV6},
+      {7, "versions hold a part of their cable (sections published as separate records)",
+       kSchemaV7},
   };
 }
 

@@ -43,7 +43,10 @@ Result<ArchiveStats> ComputeStats(Db& db, int top) {
   } scalars[] = {
       {&s.cables, "SELECT count(*) FROM cables"},
       {&s.versions, "SELECT count(*) FROM cable_versions"},
-      {&s.multi_version_cables, "SELECT count(*) FROM cables WHERE version_count > 1"},
+      // Versions of one part (schema 7): sections published as separate records are parts.
+      {&s.multi_version_cables,
+       "SELECT count(DISTINCT reference_id) FROM (SELECT reference_id FROM cable_versions "
+       "GROUP BY reference_id, part HAVING count(*) > 1)"},
       {&s.addressees, "SELECT count(*) FROM addressees"},
       {&s.paragraphs, "SELECT count(*) FROM paragraphs"},
       {&s.references, "SELECT count(*) FROM refs"},

@@ -1,0 +1,103 @@
+// Parts of one cable (see cable_parts.h).
+#include "store/cable_parts.h"
+
+#include "cablebase/parse.h"
+#include "model/reference_id.h"
+#include "store/version_record.h"
+
+namespace cablebase::store {
+
+CablePart PartOfRecord(const Cable& c) {
+  // The classification line says which section the record opens with.
+  if (c.section_count >= 1 && c.section_number >= 1 && c.section_number <= c.section_count) {
+    return CablePart{c.section_number, c.section_count};
+  }
+  // Else the caption's debris in the published ID.
+  model::PublishedSection s = model::SectionOfPublishedId(c.reference_id_published);
+  if (s.number >= 1) return CablePart{s.number, s.count};
+  return CablePart{};
+}
+
+const char* const kIsCurrentOfPartSql =
+    "v.id = (SELECT w.id FROM cable_versions w WHERE w.reference_id = v.reference_id "
+    "AND w.part = v.part ORDER BY w.released IS NOT NULL DESC, w.released DESC, w.version DESC "
+    "LIMIT 1)";
+
+Result<std::vector<StoredPart>> CurrentParts(Db& db, const std::string& reference_id) {
+  Result<Statement> st =
+      db.Prepare(std::string("SELECT v.id, v.part, v.part_count, ") + kVersionSourceColumns +
+                 " FROM cable_versions v WHERE v.reference_id = ?1 AND " + kIsCurrentOfPartSql +
+                 " ORDER BY v.part, v.id");
+  if (!st.ok()) return st.status();
+  st->BindText(1, reference_id);
+  std::vector<StoredPart> out;
+  for (;;) {
+    Result<bool> row = st->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    StoredPart p;
+    p.version_id = st->ColumnInt(0);
+    p.part.number = static_cast<int>(st->ColumnInt(1));
+    p.part.count = static_cast<int>(st->ColumnInt(2));
+    Result<Cable> cable = VersionRecord(
+        *st, 3, "part " + std::to_string(p.part.number) + " of " + reference_id, db.path());
+    if (!cable.ok()) return cable.status();
+    p.cable = std::move(*cable);
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+Result<Cable> JoinParts(const std::vector<StoredPart>& parts) {
+  if (parts.empty()) return Status(StatusCode::kInvalidArgument, "no parts to join");
+  if (parts.size() == 1) return parts[0].cable;
+  const Cable& first = parts[0].cable;
+  RawCable raw;
+  raw.source = first.source;
+  raw.reference_id =
+      first.reference_id_published.empty() ? first.reference_id : first.reference_id_published;
+  raw.created = first.created;
+  raw.released = first.released;
+  raw.classification = first.metadata_classification;
+  raw.origin = first.origin;
+  raw.references = first.metadata_references;
+  raw.header = first.header_raw;
+  raw.title = first.metadata_title;
+  raw.archive = first.archive;
+  raw.text = first.text_raw;
+  for (size_t i = 1; i < parts.size(); ++i) {
+    std::string_view text = parts[i].cable.text_raw;
+    // A later part opens with its own classification line (`... SECTION 02 OF 02 ...`): the
+    // joined cable has the first part's; Cablegate's joined records carry no later ones either.
+    if (parts[i].cable.section_number > 0) {
+      size_t nl = text.find('\n');
+      text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
+    }
+    if (!raw.text.empty() && raw.text.back() != '\n') raw.text.push_back('\n');
+    raw.text.append(text.data(), text.size());
+  }
+  Result<Cable> joined = ParseCable(raw);
+  if (!joined.ok()) return joined.status();
+  joined->reference_id = first.reference_id;
+  return joined;
+}
+
+Result<Cable> CurrentRecord(Db& db, const std::string& reference_id) {
+  Result<Statement> st = db.Prepare(
+      std::string("SELECT c.version_count, ") + kVersionSourceColumns +
+      " FROM cables c JOIN cable_versions v ON v.id = c.version_id WHERE c.reference_id = ?1");
+  if (!st.ok()) return st.status();
+  st->BindText(1, reference_id);
+  Result<bool> row = st->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return Status(StatusCode::kNotFound, "no cable " + reference_id + " in the archive");
+  // One version is one part; more may be versions of one part or several parts.
+  if (st->ColumnInt(0) > 1) {
+    Result<std::vector<StoredPart>> parts = CurrentParts(db, reference_id);
+    if (!parts.ok()) return parts.status();
+    if (parts->size() > 1) return JoinParts(*parts);
+  }
+  return VersionRecord(*st, 1, "record of " + reference_id, db.path());
+}
+
+}  // namespace cablebase::store
