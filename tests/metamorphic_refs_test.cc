@@ -155,7 +155,8 @@ std::string Written(const std::string& post) {
   return it == kWritten.end() ? post : it->second;
 }
 
-enum class YearForm { kAuto, kTwo, kFour, kGlued };
+enum class YearForm { kAuto, kTwo, kFour, kGlued, kParenBefore, kParenInside, kParenAfter,
+                      kApostrophe, kDashAfter, kSlashAfter };
 enum class Layout { kLines, kOneLine, kBlankLines, kPageBreak, kOldPageBreak, kIndent, kCrlf, kWrap };
 
 struct Style {
@@ -189,6 +190,18 @@ std::string Entry(const Id& x, int citing_year, const Style& st) {
       return yy + " " + post + " " + serial;
     case YearForm::kFour:
       return std::to_string(x.year) + " " + post + " " + serial;
+    case YearForm::kParenBefore:
+      return "(" + yy + ") " + post + " " + serial;
+    case YearForm::kParenInside:
+      return post + " (" + yy + ") " + serial;
+    case YearForm::kParenAfter:
+      return post + " " + serial + " (" + yy + ")";
+    case YearForm::kApostrophe:
+      return "'" + yy + " " + post + " " + serial;
+    case YearForm::kDashAfter:
+      return post + " " + serial + "-" + yy;
+    case YearForm::kSlashAfter:
+      return post + " " + serial + "/" + yy;
     case YearForm::kGlued: {
       std::string glued;
       for (char c : post) {
@@ -392,6 +405,51 @@ TEST(MetamorphicRefs, PostSwap) {
   }
 }
 
+// Another serial of the same width class: a digit added below 6 digits, else the last one changed
+// (8 digits would be a page header's serial).
+std::string Second(const std::string& serial) {
+  if (serial.size() < 6) return serial + "1";
+  std::string s = serial;
+  s.back() = s.back() == '9' ? '8' : static_cast<char>(s.back() + 1);
+  return s;
+}
+
+// The short names REF lines give some posts (FORMAT.md §3 aliases; 08RIODEJANEIRO165 "RIO DE JAN").
+TEST(MetamorphicRefs, PostAliases) {
+  if (!Golden().loaded) GTEST_SKIP();
+  const std::vector<std::pair<std::string, std::string>> aliases = {
+      {"STATE", "SECSTATE"},          {"STATE", "SECSTATE WASHDC"},   {"STATE", "Secstate"},
+      {"USUNNEWYORK", "USUN"},        {"USUNNEWYORK", "USUN NY"},     {"USUNNEWYORK", "USUN New York"},
+      {"USEUBRUSSELS", "USEU"},       {"RIODEJANEIRO", "RIO"},        {"RIODEJANEIRO", "RIO DE JAN"},
+      {"RIODEJANEIRO", "Rio de Janeiro"}, {"HONGKONG", "HK"},         {"HONGKONG", "HONG KONG"},
+      {"THEHAGUE", "HAGUE"},          {"THEHAGUE", "The Hague"},      {"BUENOSAIRES", "Buenos Aires"},
+      {"HOCHIMINHCITY", "HCMC"},      {"HOCHIMINHCITY", "HO CHI MINH"}, {"AITTAIPEI", "TAIPEI"},
+      {"AITTAIPEI", "AIT Taipei"},    {"MOSCOW", "Moscow"},           {"LAPAZ", "La Paz"},
+      {"SAOPAULO", "SAO PAULO"},      {"KUALALUMPUR", "KUALA LUMPUR"}, {"PORTAUPRINCE", "PORT-AU-PRINCE"},
+      {"PORTOFSPAIN", "PORT OF SPAIN"}, {"NDJAMENA", "N'DJAMENA"},     {"SANJOSE", "San Jose"}};
+  for (const auto& [post, written] : aliases) {
+    Tally tally("refs/alias '" + written + "'");
+    for (const RefSeed& seed : RefSeeds()) {
+      for (const Id& x : seed.ids) {
+        Id y = x;
+        y.post = post;
+        if (post == "AITTAIPEI" && y.year < 1979) continue;
+        std::string yy = std::to_string(y.year % 100);
+        if (yy.size() < 2) yy.insert(0, "0");
+        std::string text = "\nREF: A. " + yy + " " + written + " " + y.serial + "\nB. " + written + " " +
+                           Second(y.serial) + "\n";
+        Id z = y;
+        z.serial = Second(y.serial);
+        z.year = seed.year;
+        std::vector<std::string> want = {y.Canonical(), z.Canonical()};
+        if (want[0] == want[1]) want.pop_back();
+        std::vector<std::string> got = CableIds(parse::ParseReferences(text, seed.year, ""));
+        tally.Check(got == want, "\"" + Show(text) + "\" got [" + Join(got) + "] want [" + Join(want) + "]");
+      }
+    }
+  }
+}
+
 TEST(MetamorphicRefs, SerialWidth) {
   Styles styles;
   for (size_t pad : {4, 5, 6}) {
@@ -405,7 +463,10 @@ TEST(MetamorphicRefs, SerialWidth) {
 TEST(MetamorphicRefs, YearForms) {
   Styles styles;
   for (auto [name, form] : std::vector<std::pair<std::string, YearForm>>{
-           {"yy", YearForm::kTwo}, {"yyyy", YearForm::kFour}, {"glued", YearForm::kGlued}}) {
+           {"yy", YearForm::kTwo}, {"yyyy", YearForm::kFour}, {"glued", YearForm::kGlued},
+           {"(yy)-post", YearForm::kParenBefore}, {"post-(yy)-serial", YearForm::kParenInside},
+           {"serial-(yy)", YearForm::kParenAfter}, {"'yy", YearForm::kApostrophe},
+           {"serial-yy", YearForm::kDashAfter}, {"serial/yy", YearForm::kSlashAfter}}) {
     Style st;
     st.year = form;
     styles.emplace_back("refs/year-" + name, st);
@@ -441,7 +502,9 @@ TEST(MetamorphicRefs, Layout) {
 TEST(MetamorphicRefs, AfterEntry) {
   Styles styles;
   for (std::string suffix : {": REPORT OF THE JOINT COMMISSION MEETING", " (NOTAL)", " (EXDIS)",
-                             " AND PREVIOUS", " (SBU)", " - TRADE TALKS IN GENEVA"}) {
+                             " AND PREVIOUS", " (SBU)", " - TRADE TALKS IN GENEVA", " OF MAY 12, 2008",
+                             " DATED 12 MAY 08", " (121200Z MAY 08)", ", PARA 4", " AND RELATED",
+                             " (ALL NOTAL)", ", TITLED \"NEXT STEPS\""}) {
     Style st;
     st.suffix = suffix;
     styles.emplace_back("refs/after-entry '" + suffix + "'", st);

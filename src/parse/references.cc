@@ -269,6 +269,19 @@ ReferenceKind KindOfText(std::string_view text) {
   return kind;
 }
 
+// True for a word that names a part of a document ("PARA 4", "PARAS 3-5", "PAGE 2", "SECTION 3"):
+// followed by a number it is never a post, though "PARA" is the start of PARAMARIBO (a truncated
+// name, reference_id.h) — 94STATE246638 "... SANTO DOMINGO 7582, PARA 5" gave 94PARAMARIBO5;
+// metamorphic test "STATE 1234, PARA 4".
+bool IsDocumentPart(std::string_view upper) {
+  for (std::string_view w : {"PARA", "PARAS", "PARAGRAPH", "PARAGRAPHS", "PARAGRAPH(S)", "PAGE", "PAGES",
+                             "SECTION", "SECTIONS", "ANNEX", "ITEM", "ITEMS", "NOTE", "TAB", "PART",
+                             "POINT", "ARTICLE", "CHAPTER", "VOLUME", "VOL"}) {
+    if (upper == w) return true;
+  }
+  return false;
+}
+
 struct Found {
   std::string id;
   size_t end_tok = 0;
@@ -363,6 +376,7 @@ bool ReadCableForward(const std::vector<Tok>& t, size_t i, int default_year, Fou
     if (s >= t.size()) continue;
     std::string serial = SerialDigits(t[s].upper.substr(0, t[s].upper.find('-')));
     if (serial.empty()) continue;
+    if (IsDocumentPart(name)) continue;
     std::string post = model::CanonicalPostName(name, kMinMisspelledPost);
     if (!model::IsKnownPost(post)) continue;
     size_t end = s + 1;
