@@ -157,7 +157,8 @@ std::string Written(const std::string& post) {
 
 enum class YearForm { kAuto, kTwo, kFour, kGlued, kParenBefore, kParenInside, kParenAfter,
                       kApostrophe, kDashAfter, kSlashAfter };
-enum class Layout { kLines, kOneLine, kBlankLines, kPageBreak, kOldPageBreak, kIndent, kCrlf, kWrap };
+enum class Layout { kLines, kOneLine, kBlankLines, kPageBreak, kOldPageBreak, kIndent, kCrlf, kWrap,
+                    kPageHeaderTight, kTabs, kAndBetween };
 
 struct Style {
   std::string label = "A.";  // pattern: A replaced by the letter; "" for none
@@ -217,6 +218,7 @@ std::string LabelOf(const std::string& pattern, size_t i) {
   std::string out = pattern;
   for (char& c : out) {
     if (c == 'A') c = static_cast<char>('A' + i);
+    if (c == 'a') c = static_cast<char>('a' + i);
   }
   return out;
 }
@@ -240,6 +242,9 @@ std::string Render(const RefSeed& s, const Style& st) {
     case Layout::kIndent: sep = "\n     "; break;
     case Layout::kCrlf: sep = "\r\n"; break;
     case Layout::kWrap: sep = "\n"; break;
+    case Layout::kPageHeaderTight: sep = "\nSTATE 00012345  002 OF 003\n"; break;
+    case Layout::kTabs: sep = "\n\t"; break;
+    case Layout::kAndBetween: sep = " and "; break;
   }
   std::string block = st.header;
   for (size_t i = 0; i < entries.size(); ++i) {
@@ -361,9 +366,23 @@ void CheckRefs(const std::vector<std::pair<std::string, Style>>& styles) {
       if (seed.ids.size() * per > 26) seed.ids.resize(26 / per);
       std::string text = Render(seed, st);
       std::vector<std::string> want = Expected(seed);
-      std::vector<std::string> got = CableIds(parse::ParseReferences(text, seed.year, ""));
-      tally.Check(got == want, seed.name + " \"" + Show(text) + "\" got [" + Join(got) + "] want [" +
-                                   Join(want) + "]");
+      std::vector<Reference> refs = parse::ParseReferences(text, seed.year, "");
+      std::vector<std::string> got = CableIds(refs);
+      // With a lettered label style, each cable reference carries its entry's letter (upper case).
+      bool lettered = false;
+      for (char c : st.label) lettered |= c == 'A' || c == 'a';
+      std::string labels_got, labels_want;
+      if (lettered) {
+        size_t per = st.others.empty() ? 1 : 2;
+        for (size_t k = 0; k < seed.ids.size(); ++k) labels_want.push_back(static_cast<char>('A' + k * per));
+        for (const Reference& r : refs) {
+          if (r.kind == ReferenceKind::kCable) labels_got += r.label.empty() ? "-" : r.label;
+        }
+        if (want.size() != seed.ids.size()) labels_got = labels_want;  // duplicates: IDs only
+      }
+      tally.Check(got == want && labels_got == labels_want,
+                  seed.name + " \"" + Show(text) + "\" got [" + Join(got) + "] labels " + labels_got +
+                      " want [" + Join(want) + "] labels " + labels_want);
     }
   }
 }
@@ -476,10 +495,11 @@ TEST(MetamorphicRefs, YearForms) {
 
 TEST(MetamorphicRefs, LabelStyles) {
   Styles styles;
-  for (std::string label : {"A.", "(A)", "A)", "\xC2\xB6" "A.", "A:", "A.)", "[A]", ""}) {
+  for (std::string label : {"A.", "(A)", "A)", "\xC2\xB6" "A.", "A:", "A.)", "[A]", "", "-- A.", "A. (A)",
+                            "A. A)", "A.\n", "A.\n\n", "a)", "a.", "(a)"}) {
     Style st;
     st.label = label;
-    styles.emplace_back("refs/label-'" + label + "'", st);
+    styles.emplace_back("refs/label-'" + Show(label) + "'", st);
   }
   CheckRefs(styles);
 }
@@ -489,7 +509,9 @@ TEST(MetamorphicRefs, Layout) {
   for (auto [name, l] : std::vector<std::pair<std::string, Layout>>{
            {"one-line", Layout::kOneLine}, {"blank-lines", Layout::kBlankLines},
            {"page-break", Layout::kPageBreak}, {"old-page-break", Layout::kOldPageBreak},
-           {"indent", Layout::kIndent}, {"crlf", Layout::kCrlf}, {"wrap-30", Layout::kWrap}}) {
+           {"indent", Layout::kIndent}, {"crlf", Layout::kCrlf}, {"wrap-30", Layout::kWrap},
+           {"page-header-no-blanks", Layout::kPageHeaderTight}, {"tabs", Layout::kTabs},
+           {"and-between", Layout::kAndBetween}}) {
     Style st;
     st.layout = l;
     styles.emplace_back("refs/layout-" + name, st);
@@ -504,7 +526,8 @@ TEST(MetamorphicRefs, AfterEntry) {
   for (std::string suffix : {": REPORT OF THE JOINT COMMISSION MEETING", " (NOTAL)", " (EXDIS)",
                              " AND PREVIOUS", " (SBU)", " - TRADE TALKS IN GENEVA", " OF MAY 12, 2008",
                              " DATED 12 MAY 08", " (121200Z MAY 08)", ", PARA 4", " AND RELATED",
-                             " (ALL NOTAL)", ", TITLED \"NEXT STEPS\""}) {
+                             " (ALL NOTAL)", ", TITLED \"NEXT STEPS\"", " NOTAL", " (C)",
+                             " (S/NF)", " - NOTAL", " (REFTEL)"}) {
     Style st;
     st.suffix = suffix;
     styles.emplace_back("refs/after-entry '" + suffix + "'", st);
@@ -756,6 +779,24 @@ TEST(MetamorphicIds, SectionDebrisAndPrefixes) {
   });
 }
 
+// The repairs combine: a misspelled golden ID in lower case, zero-padded, with a four-digit year.
+TEST(MetamorphicIds, GoldenRepairsCombined) {
+  if (!Golden().loaded) GTEST_SKIP();
+  Tally tally("ids/golden-repairs-combined");
+  for (const auto& [input, canon] : IdSeeds()) {
+    size_t i = input.size();
+    while (i > 0 && isdigit(static_cast<unsigned char>(input[i - 1]))) --i;
+    if (i == input.size() || i < 3 || !isdigit(static_cast<unsigned char>(input[0]))) continue;
+    std::string head = input.substr(0, i), serial = input.substr(i);
+    std::string century = (input[0] >= '6') ? "19" : "20";
+    for (const std::string& v : {Lower(input), head + "00" + serial, century + input,
+                                 Lower(century + head + "0" + serial), " " + input + " "}) {
+      std::string got = model::CanonicalizeReferenceId(v);
+      tally.Check(got == canon, "\"" + v + "\" (from " + input + ") got " + got + " want " + canon);
+    }
+  }
+}
+
 TEST(MetamorphicIds, PostSwap) {
   if (!Golden().loaded) GTEST_SKIP();
   Tally tally("ids/post-swap");
@@ -865,7 +906,9 @@ TEST(MetamorphicAddressees, Precedence) {
       {"IMMEDIATE", "IMMEDIATE"}, {"PRIORITY", "PRIORITY"}, {"ROUTINE", "ROUTINE"},
       {"NIACT IMMEDIATE", "NIACT IMMEDIATE"}, {"FLASH", "FLASH"}, {"PRIORTY", "PRIORITY"},
       {"PIORITY", "PRIORITY"}, {"IMMEDAITE", "IMMEDIATE"}, {"IMMEDIATEE", "IMMEDIATE"},
-      {"ROUTNE", "ROUTINE"}, {"", ""}};
+      {"ROUTNE", "ROUTINE"}, {"", ""}, {"NIACT IMMEDAITE", "NIACT IMMEDIATE"},
+      {"NIACT  IMMEDIATE", "NIACT IMMEDIATE"}, {"Priority", "PRIORITY"}, {"Immediate", "IMMEDIATE"},
+      {"FLASH", "FLASH"}};
   Tally tally("addressees/precedence");
   for (const auto& [written, meant] : forms) {
     CheckAddressees(
@@ -926,6 +969,29 @@ TEST(MetamorphicAddressees, LayoutAndPages) {
         },
         [&](std::vector<Addr> l) {
           for (Addr& a : l) a.precedence = "IMMEDIATE";
+          return l;
+        });
+  }
+}
+
+// The list word alone on its line ("TO" / "AMEMBASSY X"), and the list word in lower case.
+TEST(MetamorphicAddressees, ListWordForms) {
+  Tally tally("addressees/list-word-forms");
+  for (std::string form : {"alone", "lower"}) {
+    CheckAddressees(
+        tally,
+        [&](const std::vector<Addr>& l, bool info) {
+          std::string text = Header(l, info, [&](const Addr& a, size_t) { return AddrLine(a, "PRIORITY"); });
+          std::string word = info ? "\nINFO " : "\nTO ";
+          std::string by = form == "alone" ? (info ? "\nINFO\n" : "\nTO\n")
+                           : form == "lower" ? (info ? "\nInfo " : "\nTo ")
+                                              : std::string();
+          size_t p = text.find(word);
+          if (p != std::string::npos) text.replace(p, word.size(), by);
+          return text;
+        },
+        [&](std::vector<Addr> l) {
+          for (Addr& a : l) a.precedence = "PRIORITY";
           return l;
         });
   }

@@ -98,11 +98,14 @@ Addressee ReadAddressee(std::string_view text) {
     a.sequence = std::string(w.back());
     w.pop_back();
   }
-  if (w.size() > 2 && w[w.size() - 2] == "NIACT" && w.back() == "IMMEDIATE") {
+  // "NIACT IMMEDIATE" with IMMEDIATE misspelled like any precedence ("NIACT IMMEDAITE"); the
+  // words in any case (OCR'd and retyped headers: "Priority").
+  if (w.size() > 2 && model::ToUpperAscii(w[w.size() - 2]) == "NIACT" &&
+      PrecedenceWord(model::ToUpperAscii(w.back())) == "IMMEDIATE") {
     a.precedence = "NIACT IMMEDIATE";
     w.resize(w.size() - 2);
   } else if (w.size() > 1) {
-    if (std::string p = PrecedenceWord(w.back()); !p.empty()) {
+    if (std::string p = PrecedenceWord(model::ToUpperAscii(w.back())); !p.empty()) {
       a.precedence = p;
       w.pop_back();
     }
