@@ -24,6 +24,7 @@
 #include <string>
 #include <vector>
 
+#include "cablebase/read.h"
 #include "model/reference_id.h"
 #include "parse/message_header.h"
 #include "parse/text_header.h"
@@ -695,6 +696,125 @@ TEST(MetamorphicRefs, GoldenInputsReshaped) {
       Json got = run(c, text);
       tally.Check(got == c["expected"], kind + " golden#" + std::to_string(c.value("index", 0)) +
                                             " \"" + Show(text) + "\" got " + got.dump());
+    }
+  }
+}
+
+// Real REF blocks of the corpus (the text of every cable whose header has a REF line, read with
+// the library's readers), reshaped: the cable IDs read from the reshaped block must be those read
+// from the block as written. No expected value is assumed, only the relation.
+struct RealBlock {
+  std::string id;
+  int year = 0;
+  std::vector<std::string> lines;  // from the REF line to before Classified By / paragraph 1
+};
+
+bool StartsBulletLine(const std::string& line) {
+  size_t i = line.find_first_not_of(" \t");
+  if (i == std::string::npos) return false;
+  std::string t = line.substr(i);
+  if (t.compare(0, 2, "\xC2\xB6") == 0) t = t.substr(2);
+  if (t.size() >= 3 && t[0] == '(' && isalpha(static_cast<unsigned char>(t[1])) && t[2] == ')') return true;
+  return t.size() >= 2 && isupper(static_cast<unsigned char>(t[0])) && (t[1] == '.' || t[1] == ')') &&
+         (t.size() == 2 || t[2] == ' ');
+}
+
+const std::vector<RealBlock>& RealBlocks() {
+  static std::vector<RealBlock> blocks = [] {
+    std::vector<RealBlock> out;
+    auto sources = ListSources({testing_shared::SharedPath("corpus"), testing_shared::SharedPath("corpus-more")});
+    if (!sources.ok()) return out;
+    for (const SourceFile& f : *sources) {
+      if (f.path.find("MANIFEST") != std::string::npos) continue;
+      ReadSource(f, InputFormat::kAuto, [&](Result<RawCable> raw) {
+        if (!raw.ok()) return true;
+        Id me;
+        if (!SplitId(model::CanonicalizeReferenceId(raw->reference_id), &me)) return true;
+        std::istringstream in(raw->text);
+        std::string line;
+        RealBlock b;
+        b.id = me.Canonical();
+        b.year = me.year;
+        bool in_ref = false;
+        int n = 0;
+        while (std::getline(in, line) && ++n < 80) {
+          if (!line.empty() && line.back() == '\r') line.pop_back();
+          std::string u;
+          for (char c : line) u.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+          size_t k = u.find_first_not_of(" ");
+          std::string t = k == std::string::npos ? "" : u.substr(k);
+          if (!in_ref) {
+            if (t.compare(0, 4, "REF:") == 0 || t.compare(0, 5, "REFS:") == 0 || t.compare(0, 7, "REFTEL:") == 0 ||
+                t.compare(0, 7, "REF(S):") == 0) {
+              in_ref = true;
+              b.lines.push_back(line);
+            }
+            continue;
+          }
+          bool numbered = !t.empty() && isdigit(static_cast<unsigned char>(t[0])) &&
+                          t.find('.') != std::string::npos && t.find('.') <= 2;
+          if (t.compare(0, 13, "CLASSIFIED BY") == 0 || numbered || t.compare(0, 7, "SUMMARY") == 0 ||
+              t.compare(0, 2, "\xC2\xB6") == 0 || b.lines.size() > 30) {
+            break;
+          }
+          b.lines.push_back(line);
+        }
+        while (!b.lines.empty() && b.lines.back().find_first_not_of(" \t") == std::string::npos) {
+          b.lines.pop_back();
+        }
+        if (!b.lines.empty()) out.push_back(b);
+        return true;
+      });
+    }
+    return out;
+  }();
+  return blocks;
+}
+
+TEST(MetamorphicRefs, RealBlocksReshaped) {
+  const std::vector<RealBlock>& blocks = RealBlocks();
+  if (blocks.empty()) GTEST_SKIP() << testing_shared::MissingMessage("corpus");
+  using Reshape = std::function<std::string(const RealBlock&)>;
+  auto join = [](const std::vector<std::string>& lines, const std::string& sep) {
+    std::string out;
+    for (size_t i = 0; i < lines.size(); ++i) out += (i ? sep : "") + lines[i];
+    return out;
+  };
+  auto before_bullets = [](const RealBlock& b, const std::string& insert) {
+    std::string out = b.lines[0];
+    for (size_t i = 1; i < b.lines.size(); ++i) {
+      bool blank = b.lines[i].find_first_not_of(" \t") == std::string::npos;
+      if (blank) continue;  // the block's own blank lines are replaced by `insert`
+      out += (StartsBulletLine(b.lines[i]) ? insert : "\n") + b.lines[i];
+    }
+    return out;
+  };
+  const std::vector<std::pair<std::string, Reshape>> reshapes = {
+      {"crlf", [&](const RealBlock& b) { return join(b.lines, "\r\n"); }},
+      {"indent", [&](const RealBlock& b) { return join(b.lines, "\n     "); }},
+      {"blank-before-bullets", [&](const RealBlock& b) { return before_bullets(b, "\n\n"); }},
+      {"page-break-before-bullets",
+       [&](const RealBlock& b) { return before_bullets(b, "\n\nMOSCOW 00001234  002 OF 004\n\n"); }},
+      {"old-page-break-before-bullets",
+       [&](const RealBlock& b) {
+         return before_bullets(b, "\nCONFIDENTIAL\n\nPAGE 02        MOSCOW 01234  01 OF 02  081200Z\n");
+       }},
+      {"classified-by-after",
+       [&](const RealBlock& b) {
+         return join(b.lines, "\n") + "\n\nClassified By: Ambassador Jane Roe, reasons 1.4 (b), (d)\n";
+       }},
+      {"paragraph-after",
+       [&](const RealBlock& b) { return join(b.lines, "\n") + "\n\n1. (C) The embassy notes MOSCOW 4321.\n"; }},
+  };
+  for (const auto& [name, reshape] : reshapes) {
+    Tally tally("refs/real-" + name);
+    for (const RealBlock& b : blocks) {
+      std::string original = join(b.lines, "\n") + "\n";
+      std::vector<std::string> want = CableIds(parse::ParseReferences(original, b.year, b.id));
+      std::string text = reshape(b) + "\n";
+      std::vector<std::string> got = CableIds(parse::ParseReferences(text, b.year, b.id));
+      tally.Check(got == want, b.id + " \"" + Show(text) + "\" got [" + Join(got) + "] as written [" +
+                                   Join(want) + "]");
     }
   }
 }

@@ -318,6 +318,13 @@ bool ContinuesRefAfterBlank(const RefBlockState& block, std::string_view line,
   }
   int incomplete = IncompleteEnd(block.tail);
   if (incomplete == 2 && !StartsHeaderField(t)) return true;
+  // A list left open: the block's last line ends with the separator of its entries
+  // (09RIODEJANEIRO365 "REF: RIO DE JANEIRO 329; RIO DE JANEIRO 346;" / "" / "RIO DE JANEIRO 353").
+  std::string_view tail = model::TrimRight(block.tail);
+  if (!tail.empty() && (tail.back() == ';' || tail.back() == ',') && !StartsHeaderField(t) &&
+      !IsRepeatedClassificationLine(t)) {
+    return true;
+  }
   if (incomplete == 1 && IsDigit(t[0]) && !StartsHeaderField(t)) return true;
   std::string_view a = model::Trim(after);
   return model::StartsWithIgnoreCase(a, "CLASSIFIED BY") && !StartsHeaderField(t) &&
