@@ -803,6 +803,59 @@ TEST(MetamorphicRefs, RealBlocksReshaped) {
        [&](const RealBlock& b) {
          return join(b.lines, "\n") + "\n\nClassified By: Ambassador Jane Roe, reasons 1.4 (b), (d)\n";
        }},
+      {"one-line",
+       [&](const RealBlock& b) {
+         std::string out;
+         for (const std::string& l : b.lines) {
+           if (l.find_first_not_of(" \t") == std::string::npos) continue;
+           out += (out.empty() ? "" : "  ") + l.substr(l.find_first_not_of(" \t"));
+         }
+         return out;
+       }},
+      {"rewrap-40",
+       [&](const RealBlock& b) {
+         std::string out;
+         size_t col = 0;
+         for (const std::string& l : b.lines) {
+           std::istringstream words(l);
+           std::string w;
+           while (words >> w) {
+             if (col > 0 && col + 1 + w.size() > 40) {
+               out += "\n";
+               col = 0;
+             } else if (col > 0) {
+               out += " ";
+               ++col;
+             }
+             out += w;
+             col += w.size();
+           }
+         }
+         return out;
+       }},
+      {"lower-case",
+       [&](const RealBlock& b) {
+         std::string out = join(b.lines, "\n");
+         for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+         return out;
+       }},
+      {"labels-parenthesised",
+       [&](const RealBlock& b) {
+         std::string out = join(b.lines, "\n");
+         // "A. " / "B) " at a word start → "(A) "
+         std::string r;
+         for (size_t i = 0; i < out.size(); ++i) {
+           bool start = i == 0 || out[i - 1] == ' ' || out[i - 1] == '\n';
+           if (start && i + 2 < out.size() && isupper(static_cast<unsigned char>(out[i])) &&
+               (out[i + 1] == '.' || out[i + 1] == ')') && out[i + 2] == ' ') {
+             r += std::string("(") + out[i] + ")";
+             ++i;
+             continue;
+           }
+           r.push_back(out[i]);
+         }
+         return r;
+       }},
       {"paragraph-after",
        [&](const RealBlock& b) { return join(b.lines, "\n") + "\n\n1. (C) The embassy notes MOSCOW 4321.\n"; }},
   };
