@@ -1170,6 +1170,27 @@ TEST(MetamorphicAddressees, ListWordForms) {
   }
 }
 
+// Text after the lists, without a BT line: a paragraph line that starts with TO or INFO is a
+// sentence, not an address list (cfpf-gt 1978NAIROB16042 "TO EXPLAIN THAT SHUT DOWN OF ...").
+TEST(MetamorphicAddressees, TextAfterLists) {
+  Tally tally("addressees/text-after-lists");
+  for (std::string after : {"\n\nTO EXPLAIN THAT THE MINISTER HAD MET THE AMBASSADOR ON MONDAY AND AGREED.\n",
+                            "\nINFO FROM THE MINISTRY SUGGESTS THAT THE TALKS WILL RESUME IN MAY.\n",
+                            "\nTO THE SURPRISE OF MANY OBSERVERS, THE VOTE WAS POSTPONED AGAIN.\n"}) {
+    CheckAddressees(
+        tally,
+        [&](const std::vector<Addr>& l, bool info) {
+          std::string text = Header(l, info, [&](const Addr& a, size_t) { return AddrLine(a, "ROUTINE"); });
+          text.resize(text.size() - 3);  // no "BT\n"
+          return text + after;
+        },
+        [&](std::vector<Addr> l) {
+          for (Addr& a : l) a.precedence = "ROUTINE";
+          return l;
+        });
+  }
+}
+
 TEST(MetamorphicAddressees, XmtLists) {
   Tally tally("addressees/xmt");
   for (std::string collective : {"EUROPEAN POLITICAL COLLECTIVE", "ALL NATO POST COLLECTIVE",

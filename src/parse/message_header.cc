@@ -241,6 +241,13 @@ MessageHeader ParseMessageHeader(std::string_view text) {
       in_codes = false;
     }
     if (list == List::kNone) continue;
+    // An addressee line is no sentence: more than 8 words ending with a full stop are text, and the
+    // list has ended (cfpf-gt 1978NAIROB16042, a paragraph's line "TO EXPLAIN THAT SHUT DOWN OF ...
+    // GIVEN TO MWANGI." read as an addressee; likewise 78PARIS19560 and 79LONDON2802 INFO lines).
+    if (w.size() > 8 && line.back() == '.') {
+      list = List::kNone;
+      continue;
+    }
     std::vector<Addressee>& target = list == List::kTo ? mh.to : mh.info;
     // XMT exclusions: "XMT AMEMBASSY SOFIA", "XMT/AMEMBASSY SOFIA".
     if (model::StartsWithIgnoreCase(rest, "XMT") &&
