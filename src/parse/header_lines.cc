@@ -259,7 +259,7 @@ char LeadingBullet(std::string_view line) {
 }
 
 // How the REF block ends (see ContinuesRefAfterBlank): 2 when its last entry has no text yet (a
-// bare bullet or a bare year), 1 when it is a post without its serial, 0 otherwise.
+// bare bullet, a bare year, or the REF label alone on its line), 1 when it is a post without its serial, 0 otherwise.
 int IncompleteEnd(std::string_view block) {
   std::string_view t = model::TrimRight(block);
   while (!t.empty() && (t.back() == ',' || t.back() == '\\')) t = model::TrimRight(t.substr(0, t.size() - 1));
@@ -268,6 +268,14 @@ int IncompleteEnd(std::string_view block) {
   while (b > 0 && !IsSpace(t[b - 1]) && t[b - 1] != ',' && t[b - 1] != ';') --b;
   std::string_view last = t.substr(b);
   if (last.empty()) return 0;
+  // The label alone ("REF:" / "" / "LA PAZ 2974"): the first entry is still to come.
+  if (b == 0) {
+    std::string u = model::ToUpperAscii(last);
+    for (std::string_view label : {"REF:", "REFS:", "REFTEL:", "REFTELS:", "REF(S):", "REFERENCE:",
+                                   "REFERENCES:", "REFERENCE(S):"}) {
+      if (u == label) return 2;
+    }
+  }
   if (last.size() <= 2 && model::IsAllDigits(last)) return 2;  // "D. 03"
   if (last.size() == 2 && IsAlpha(last[0]) && (last[1] == ')' || last[1] == '.')) return 2;
   if (last.size() == 3 && last[0] == '(' && IsAlpha(last[1]) && last[2] == ')') return 2;
@@ -285,6 +293,21 @@ int IncompleteEnd(std::string_view block) {
 
 }  // namespace
 
+namespace {
+
+// True for the notice of a corrected copy, letter-spaced or not ("C O R R E C T E D COPY OF PANAMA
+// 1957 - TEXT", golden parse_references #91; "C O R R E C T E D   C O P Y - ADDED NOFORN CAPTION",
+// 08ISLAMABAD1432): a caption of the header, never a REF entry.
+bool IsCorrectedCopyNotice(std::string_view line) {
+  std::string letters;
+  for (char c : line.substr(0, std::min<size_t>(line.size(), 48))) {
+    if (!IsSpace(c)) letters.push_back(model::ToUpperChar(c));
+  }
+  return letters.compare(0, 13, "CORRECTEDCOPY") == 0;
+}
+
+}  // namespace
+
 bool ContinuesRefAfterBlank(const RefBlockState& block, std::string_view line,
                             std::string_view after) {
   std::string_view t = model::Trim(line);
@@ -295,10 +318,17 @@ bool ContinuesRefAfterBlank(const RefBlockState& block, std::string_view line,
   }
   int incomplete = IncompleteEnd(block.tail);
   if (incomplete == 2 && !StartsHeaderField(t)) return true;
+  // A list left open: the block's last line ends with the separator of its entries
+  // (09RIODEJANEIRO365 "REF: RIO DE JANEIRO 329; RIO DE JANEIRO 346;" / "" / "RIO DE JANEIRO 353").
+  std::string_view tail = model::TrimRight(block.tail);
+  if (!tail.empty() && (tail.back() == ';' || tail.back() == ',') && !StartsHeaderField(t) &&
+      !IsRepeatedClassificationLine(t)) {
+    return true;
+  }
   if (incomplete == 1 && IsDigit(t[0]) && !StartsHeaderField(t)) return true;
   std::string_view a = model::Trim(after);
   return model::StartsWithIgnoreCase(a, "CLASSIFIED BY") && !StartsHeaderField(t) &&
-         !IsRepeatedClassificationLine(t);
+         !IsRepeatedClassificationLine(t) && !IsCorrectedCopyNotice(t);
 }
 
 bool IsRepeatedClassificationLine(std::string_view line) {

@@ -81,8 +81,11 @@ struct RefBlockState {
 //  - `line` starts with a bullet (after '-' or a pilcrow) whose letter is the next of the block's
 //    sequence or repeats its last one ("B." after "A."; not "A.", not "D." after "A.");
 //  - the block ends in an entry without its text — a bare bullet ("C)" / "" / "STATE 02034",
-//    golden 02HARARE81) or a bare year ("D. 03" / "" / "HANOI 2323") — and `line` is no other
-//    header field;
+//    golden 02HARARE81), a bare year ("D. 03" / "" / "HANOI 2323") or the label alone ("REF:" /
+//    "" / "LA PAZ 2974", issue 11 metamorphic tests) — and `line` is no other header field;
+//  - the block's last line ends with `;` or `,`, the separator of its entries, and `line` is no
+//    other header field nor a classification line (09RIODEJANEIRO365 "REF: RIO DE JANEIRO 329; RIO
+//    DE JANEIRO 346;" / "" / "RIO DE JANEIRO 353 ...");
 //  - the block ends in a post without its serial and `line` starts with a digit (05MADRID4026
 //    "(C) SECSTATE" / "" / "36633"); the post must be spelled as one or as SECSTATE/USUN/HAGUE,
 //    not merely be near one;

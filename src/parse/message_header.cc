@@ -98,11 +98,14 @@ Addressee ReadAddressee(std::string_view text) {
     a.sequence = std::string(w.back());
     w.pop_back();
   }
-  if (w.size() > 2 && w[w.size() - 2] == "NIACT" && w.back() == "IMMEDIATE") {
+  // "NIACT IMMEDIATE" with IMMEDIATE misspelled like any precedence ("NIACT IMMEDAITE"); the
+  // words in any case (OCR'd and retyped headers: "Priority").
+  if (w.size() > 2 && model::ToUpperAscii(w[w.size() - 2]) == "NIACT" &&
+      PrecedenceWord(model::ToUpperAscii(w.back())) == "IMMEDIATE") {
     a.precedence = "NIACT IMMEDIATE";
     w.resize(w.size() - 2);
   } else if (w.size() > 1) {
-    if (std::string p = PrecedenceWord(w.back()); !p.empty()) {
+    if (std::string p = PrecedenceWord(model::ToUpperAscii(w.back())); !p.empty()) {
       a.precedence = p;
       w.pop_back();
     }
@@ -238,6 +241,13 @@ MessageHeader ParseMessageHeader(std::string_view text) {
       in_codes = false;
     }
     if (list == List::kNone) continue;
+    // An addressee line is no sentence: more than 8 words ending with a full stop are text, and the
+    // list has ended (cfpf-gt 1978NAIROB16042, a paragraph's line "TO EXPLAIN THAT SHUT DOWN OF ...
+    // GIVEN TO MWANGI." read as an addressee; likewise 78PARIS19560 and 79LONDON2802 INFO lines).
+    if (w.size() > 8 && line.back() == '.') {
+      list = List::kNone;
+      continue;
+    }
     std::vector<Addressee>& target = list == List::kTo ? mh.to : mh.info;
     // XMT exclusions: "XMT AMEMBASSY SOFIA", "XMT/AMEMBASSY SOFIA".
     if (model::StartsWithIgnoreCase(rest, "XMT") &&

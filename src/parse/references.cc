@@ -5,6 +5,7 @@
 
 #include "model/reference_id.h"
 #include "model/text_util.h"
+#include "parse/body_lines.h"
 #include "parse/header_lines.h"
 #include "parse/text_header.h"
 
@@ -270,6 +271,19 @@ ReferenceKind KindOfText(std::string_view text) {
   return kind;
 }
 
+// True for a word that names a part of a document ("PARA 4", "PARAS 3-5", "PAGE 2", "SECTION 3"):
+// followed by a number it is never a post, though "PARA" is the start of PARAMARIBO (a truncated
+// name, reference_id.h) — 94STATE246638 "... SANTO DOMINGO 7582, PARA 5" gave 94PARAMARIBO5;
+// metamorphic test "STATE 1234, PARA 4".
+bool IsDocumentPart(std::string_view upper) {
+  for (std::string_view w : {"PARA", "PARAS", "PARAGRAPH", "PARAGRAPHS", "PARAGRAPH(S)", "PAGE", "PAGES",
+                             "SECTION", "SECTIONS", "ANNEX", "ITEM", "ITEMS", "NOTE", "TAB", "PART",
+                             "POINT", "ARTICLE", "CHAPTER", "VOLUME", "VOL"}) {
+    if (upper == w) return true;
+  }
+  return false;
+}
+
 struct Found {
   std::string id;
   size_t end_tok = 0;
@@ -364,6 +378,7 @@ bool ReadCableForward(const std::vector<Tok>& t, size_t i, int default_year, Fou
     if (s >= t.size()) continue;
     std::string serial = SerialDigits(t[s].upper.substr(0, t[s].upper.find('-')));
     if (serial.empty()) continue;
+    if (IsDocumentPart(name)) continue;
     std::string post = model::CanonicalPostName(name, kMinMisspelledPost);
     if (!model::IsKnownPost(post)) continue;
     size_t end = s + 1;
@@ -615,6 +630,41 @@ bool StartsWithBullet(std::string_view line) {
 }
 
 
+// Index of the first line at or after `n` that is neither blank nor part of a continuation page
+// break. A REF block runs on over a page break as over a blank line: the page header line
+// (`NEW DELHI 00005239  001.2 OF 007`, body_lines.h StripPageHeader; old cables' `PAGE 02  STATE
+// 023763  071504Z`) and the classification line printed above an old page header (`CONFIDENTIAL`
+// / "" / `PAGE 02 ...`) are debris between two entries, never an entry nor the block's end.
+// Linear: each line is looked at a bounded number of times.
+size_t SkipPageBreaks(const std::vector<internal::Line>& lines, size_t n) {
+  auto blank = [&](size_t k) {
+    std::string_view t = model::Trim(lines[k].text);
+    return t.empty() || t == "\\" || t == "-";
+  };
+  auto page_header = [&](size_t k) {
+    std::optional<std::string_view> rest = StripPageHeader(model::Trim(lines[k].text));
+    return rest && model::Trim(*rest).empty();
+  };
+  while (n < lines.size()) {
+    size_t next = n;
+    if (page_header(n)) {
+      next = n + 1;
+    } else {
+      std::string c = model::ToUpperAscii(internal::CollapseLetterSpacing(model::Trim(lines[n].text)));
+      size_t used = 0;
+      if (!internal::MatchClassification(c, &used).empty() && model::Trim(c.substr(used)).empty()) {
+        size_t k = n + 1;
+        while (k < lines.size() && k < n + 8 && blank(k)) ++k;
+        if (k < lines.size() && page_header(k)) next = k + 1;
+      }
+    }
+    if (next == n) break;
+    while (next < lines.size() && blank(next)) ++next;
+    n = next;
+  }
+  return n;
+}
+
 // Reads the REF block whose entries start at `start` of `text`; sets `*stop` to the offset where
 // the block ended (text.size() when it ran to the end).
 std::vector<Reference> ParseRefBlock(std::string_view text, size_t start, int year,
@@ -631,13 +681,16 @@ std::vector<Reference> ParseRefBlock(std::string_view text, size_t start, int ye
     std::string_view t = model::Trim(line);
     if (!t.empty() && t.back() == '\\') t = model::Trim(t.substr(0, t.size() - 1));
     if (i > 0) {
-      if (t.empty()) {
-        size_t n = i + 1;
+      // A page break right after an entry is read like a blank line (SkipPageBreaks).
+      const bool page_break = !t.empty() && SkipPageBreaks(lines, i) != i;
+      if (t.empty() || page_break) {
+        size_t n = page_break ? i : i + 1;
         while (n < lines.size()) {
           std::string_view nt = model::Trim(lines[n].text);
           if (!nt.empty() && nt != "\\" && nt != "-") break;
           ++n;
         }
+        n = SkipPageBreaks(lines, n);
         if (n >= lines.size()) {
           *stop = start + lines[i].begin;
           break;
@@ -657,7 +710,10 @@ std::vector<Reference> ParseRefBlock(std::string_view text, size_t start, int ye
           ++after;
         }
         std::string_view after_text = after < lines.size() ? lines[after].text : std::string_view();
+        // The label alone on its line ("REF:" / "" / "LA PAZ 2974"): the entries are still to come.
+        const bool nothing_yet = model::Trim(block).empty();
         bool continues = StartsWithBullet(next) || (IsDigit(next[0]) && !EndsRefBlock(next)) ||
+                         (nothing_yet && !EndsRefBlock(next) && !internal::StartsHeaderField(next)) ||
                          internal::ContinuesRefAfterBlank(state, next, after_text);
         if (!continues) {
           *stop = start + lines[i].begin;
