@@ -109,6 +109,11 @@ void CheckClassifiedBy(const AuditInput& in, std::vector<Finding>* out) {
   for (size_t i = at; i < end; ++i) {
     std::vector<std::string> w = Words(in.lines[i]);
     have.insert(w.begin(), w.end());
+    // The same split re-joined with a blank on one line: a lone letter and the piece after it
+    // ("Hoyt Y ee", 09KABUL3161).
+    for (size_t k = 0; k + 1 < w.size(); ++k) {
+      if (w[k].size() == 1 && !IsLineWord(w[k + 1])) have.insert(w[k] + w[k + 1]);
+    }
     if (i + 1 < end && !w.empty()) {
       std::vector<std::string> next = Words(in.lines[i + 1]);
       if (!next.empty() && !IsLineWord(next[0])) have.insert(w.back() + next[0]);

@@ -89,6 +89,27 @@ bool IsTitleWord(std::string_view token) {
   return false;
 }
 
+// An abbreviated title written in camel case ("PolMC Josiah Rosenblatt", "USEU EconMinCouns Peter
+// Chase", corpus): a capital inside the word after a lower-case chunk of three or more letters that
+// is no surname prefix. Names have such capitals after short prefixes (Mc, De, Di, La, Le, O') or
+// after Mac/Van/Von/Del/Fitz ("McEldowney", "LeBaron", "DeVries", "MacLeod", "JoAnne"), so those
+// are not abbreviations.
+bool IsCamelCaseAbbreviation(std::string_view token) {
+  size_t start = 0;
+  while (start < token.size() && !IsAlpha(token[start])) ++start;
+  if (start >= token.size() || !IsUpper(token[start])) return false;
+  for (size_t i = start + 1; i < token.size(); ++i) {
+    if (!IsUpper(token[i]) || !IsLower(token[i - 1])) continue;
+    std::string prefix = model::ToLowerAscii(token.substr(start, i - start));
+    if (prefix.size() < 3) return false;  // "JoAnne", "LeBaron", "McEldowney", "DeVries"
+    for (std::string_view p : {"mac", "van", "von", "del", "della", "fitz", "ter", "ten", "san"}) {
+      if (prefix == p) return false;
+    }
+    return true;
+  }
+  return false;
+}
+
 bool IsHeadWord(std::string_view token) {
   std::string n = Normalized(token);
   if (n.empty()) return false;
@@ -107,10 +128,13 @@ bool IsHeadWord(std::string_view token) {
   return false;
 }
 
+bool IsParticle(std::string_view token);
+
 // Glues a word the column-72 wrap split in two and the reader re-joined with a space: "GEORGE GLASS
 // FO\nR REASONS" (09BERLIN1106), "Economic Affai rs" / "Affa irs", "an d" (corpus). Two adjacent
 // tokens are glued when together they spell "for", "reason(s)" or a title word and neither half is
-// a word of its own (an initial "R" stays: "JOHNR" is no word). Linear: one pass over the tokens.
+// a word of its own (an initial "R" stays: "JOHNR" is no word), or when a lone capital is followed
+// by a lower-case fragment ("Hoyt Y ee"). Linear: one pass over the tokens.
 std::string GlueSplitWords(std::string_view block) {
   std::vector<std::string_view> words = model::SplitWhitespace(block);
   auto known = [](const std::string& n) {
@@ -134,8 +158,19 @@ std::string GlueSplitWords(std::string_view block) {
       bool letters = true;
       for (char c : w) letters &= IsAlpha(c);
       for (size_t k = 0; k + 1 < next.size(); ++k) letters &= IsAlpha(next[k]);
-      if (letters && !next.empty() && IsAlpha(next[0]) && !alone(w) && !alone(next) &&
-          known(Normalized(std::string(w) + std::string(next)))) {
+      // A capital standing alone without a stop, then a lower-case fragment that is no word of
+      // its own, is one word of a mixed-case name cut by the wrap ("Hoyt Y ee", 09KABUL3161).
+      bool cut_name = w.size() == 1 && IsUpper(w[0]) && next.size() <= 6 && !alone(next) &&
+                      !IsParticle(next) && std::all_of(next.begin(), next.end(), IsLower) &&
+                      [&] {
+                        for (std::string_view f : {"an", "the", "in", "on", "at", "as", "is", "via",
+                                                   "re", "or", "reas", "rea", "re", "fo", "f"}) {
+                          if (next == f) return false;
+                        }
+                        return true;
+                      }();
+      if (cut_name || (letters && !next.empty() && IsAlpha(next[0]) && !alone(w) && !alone(next) &&
+                       known(Normalized(std::string(w) + std::string(next))))) {
         if (!out.empty()) out.push_back(' ');
         out.append(w);
         out.append(next);
@@ -185,21 +220,30 @@ bool IsInitial(std::string_view token) {
 // offset after the label and sets *label_pos, or npos.
 size_t FindClassifiedBy(std::string_view u, size_t from, size_t* label_pos) {
   size_t best = std::string_view::npos, best_after = 0;
-  for (std::string_view label : {"CLASSIFIED BY", "CLASSFIED BY", "CLASSIIED BY", "CLASSIFED BY"}) {
-    size_t p = u.find(label, from);
+  // The two words may stand on two lines when a wrap fell between them ("... ANKARA 6772
+  // Classified\nby DCM Nancy McEldowney", golden): any run of blanks and line ends separates them.
+  for (std::string_view word : {"CLASSIFIED", "CLASSFIED", "CLASSIIED", "CLASSIFED"}) {
+    size_t p = u.find(word, from);
+    size_t after = 0;
     while (p != std::string_view::npos) {
-      size_t k = p + label.size();
+      size_t k = p + word.size();
+      size_t gap = k;
+      while (k < u.size() && (u[k] == ' ' || u[k] == '\n' || u[k] == '\r' || u[k] == '\t')) ++k;
+      bool by = k > gap && u.compare(k, 2, "BY") == 0 &&
+                (k + 2 >= u.size() || !std::isalpha(static_cast<unsigned char>(u[k + 2])));
+      after = k + 2;
+      k = after;
       while (k < u.size() && (u[k] == ' ' || u[k] == ':')) ++k;
       // "CLASSIFIED BY LINE ADDED" (a corrected-copy notice, golden 05TELAVIV4462) is not it, nor
       // is the label inside a longer word: "DECL: DECLASSIFIED BY NARA 09/02/2009" is the E.O.
       // line of a NARA-declassified telegram (66BUENOSAIRES2481), not a classification authority.
       bool inside_word = p > 0 && std::isalpha(static_cast<unsigned char>(u[p - 1]));
-      if (u.compare(k, 4, "LINE") != 0 && !inside_word) break;
-      p = u.find(label, p + 1);
+      if (by && u.compare(k, 4, "LINE") != 0 && !inside_word) break;
+      p = u.find(word, p + 1);
     }
     if (p != std::string_view::npos && p < best) {
       best = p;
-      best_after = p + label.size();
+      best_after = after;
     }
   }
   *label_pos = best;
@@ -352,7 +396,9 @@ void SplitTitleAndName(std::string_view part, ClassifiedBy* cb) {
     return;
   }
   // A repeated label ("Classified By: Classified by DCM Liz Dibble", "1. CLASSIFIED BY NEA ...").
-  for (int round = 0; round < 2; ++round) {
+  // Repeated any number of times ("Classified By: Classified by Classified by Economic ...",
+  // golden); each round removes one label, so the rounds are bounded by the line's length.
+  while (true) {
     std::string u = model::ToUpperAscii(s);
     size_t lp = 0;
     size_t after = FindClassifiedBy(u, 0, &lp);
@@ -371,6 +417,14 @@ void SplitTitleAndName(std::string_view part, ClassifiedBy* cb) {
   for (size_t i = 0; i <= s.size(); ++i) {
     char c = i < s.size() ? s[i] : ',';
     bool dash = c == '-' && i > 0 && i + 1 < s.size() && s[i - 1] == ' ' && s[i + 1] == ' ';
+    // A comma typed for an initial's stop ("DCM Luis G, Moreno", 09TELAVIV1060): a lone capital
+    // between a space and the comma, a capitalised word after it, is an initial.
+    if (c == ',' && i >= 2 && IsUpper(s[i - 1]) && s[i - 2] == ' ' && i + 2 < s.size() &&
+        s[i + 1] == ' ' && IsUpper(s[i + 2]) && i + 3 < s.size() && IsLower(s[i + 3]) &&
+        !IsTitleWord(model::SplitWhitespace(std::string_view(s).substr(i + 2))[0])) {
+      cur.push_back('.');
+      continue;
+    }
     if (c == ',' || c == ';' || c == ':' || dash) {
       std::string seg(model::Trim(cur));
       cur.clear();
@@ -394,8 +448,11 @@ void SplitTitleAndName(std::string_view part, ClassifiedBy* cb) {
         for (size_t k = 0; k < parts.size(); ++k) {
           if (parts[k].empty()) continue;
           bool last = k + 1 == parts.size();
-          bool name_like = last && !all_upper && IsUpper(parts[k][0]) && parts[k].size() > 1 &&
-                           IsLower(parts[k][1]) && !IsTitleWord(parts[k]);
+          // "DCM/Ted Osius", "Acting DCM/J.D. Smith": the last part opens the name when it is a
+          // capitalised word or initials.
+          bool name_like = last && ((!all_upper && IsUpper(parts[k][0]) && parts[k].size() > 1 &&
+                                     IsLower(parts[k][1]) && !IsTitleWord(parts[k])) ||
+                                    (IsInitial(parts[k]) && parts[k].find('.') != std::string_view::npos));
           // A title part keeps its slash ("A/DCM" 07LAPAZ2385, "A/PolAd" 10USNATO52): the
           // title is written back as it stood.
           words.emplace_back(std::string(parts[k]) + (last || name_like ? "" : "/"), !name_like);
@@ -406,29 +463,52 @@ void SplitTitleAndName(std::string_view part, ClassifiedBy* cb) {
     }
     std::vector<std::string> title, name;
     bool connector = false;
+    // In a mixed-case line, a word in capitals is an acronym of the title ("PRT", "COM", "USEU")
+    // unless it opens a run of capitals (initials and suffixes allowed, no title word) that holds
+    // two or more words and ends the segment: then it is the name written in capitals ("Classified
+    // By: Charge d'Affaires DANIEL SPECKHARD", "ALAN J. LEVY JR., Minister-Counselor", 10BERLIN180).
+    // caps_words[k]: the words of such a run from k (0 when none); one backward pass.
+    std::vector<int> caps_words(words.size() + 1, 0);
+    std::vector<bool> caps_run(words.size() + 1, true);
+    for (size_t k = words.size(); k-- > 0;) {
+      const std::string& w = words[k].first;
+      bool caps = !words[k].second && std::none_of(w.begin(), w.end(), IsLower) &&
+                  std::any_of(w.begin(), w.end(), IsAlpha);
+      bool plain = !IsInitial(w) && !IsSuffix(w);
+      caps_run[k] = caps && (!plain || !IsTitleWord(w)) && caps_run[k + 1];
+      caps_words[k] = caps_run[k] ? caps_words[k + 1] + (plain ? 1 : 0) : 0;
+    }
+    bool title_by_connector = false;  // the last title word was taken because a connector came before
+    bool after_connector = false;     // the name began right after such a word ("for Eurasian Energy ...")
+    bool in_phrase = false;           // a connector stood in the title before the name ("for Political Military ...")
     for (size_t k = 0; k < words.size(); ++k) {
       const std::string& w = words[k].first;
       bool forced_title = words[k].second;
       if (name.empty()) {
         std::string n = Normalized(w);
-        bool is_title = forced_title || IsTitleWord(w) || connector ||
-                        (!all_upper && w.size() >= 2 && !IsInitial(w) && [&] {
+        bool caps_name = !all_upper && caps_words[k] >= 2;
+        bool is_title = forced_title || IsTitleWord(w) || connector || IsCamelCaseAbbreviation(w) ||
+                        (!all_upper && !caps_name && w.size() >= 2 && !IsInitial(w) && [&] {
                           for (char c : w) {
                             if (IsLower(c)) return false;
                           }
                           return true;
                         }()) ||
                         (w.size() == 1 && IsAlpha(w[0])) || IsSuffix(w);
+        after_connector = title_by_connector;
+        title_by_connector = connector && is_title && !forced_title && !IsTitleWord(w);
+        in_phrase |= connector;
         connector = n == "for" || n == "to" || n == "of" || n == "and";
         if (is_title) {
           title.push_back(w);
           continue;
         }
         // Initials written right before the name belong to it ("A/PolAd A. \"Hoot\" Baez",
-        // 10USNATO52): a dotted one-letter word ending the title moves to the name.
+        // 10USNATO52; "D. Kathleen Stephens, CDA", 10SEOUL272): a dotted one-letter word ending
+        // the title moves to the name.
         std::vector<std::string> initials;
         while (!title.empty() && title.back().size() == 2 && IsAlpha(title.back()[0]) &&
-               title.back()[1] == '.' && title.size() > 1) {
+               title.back()[1] == '.') {
           initials.insert(initials.begin(), title.back());
           title.pop_back();
         }
@@ -449,26 +529,60 @@ void SplitTitleAndName(std::string_view part, ClassifiedBy* cb) {
         continue;
       }
       if (IsTitleWord(w) || (!all_upper && !IsUpper(w[0]))) {
-        // The run was an office, unit or place when title words holding a head word ("Unit
-        // Counselor", "Leader", "POLOFF") and another name-like run follow: the person is the later
-        // run (kHeadWords). Each word is visited once: the scan resumes where the look-ahead ended.
+        // The run was an office, unit, place or topic when title words follow and then another
+        // name-like run: the person is the later run. Taken when the title words hold a head word
+        // ("Unit Counselor", "Leader", "POLOFF"; kHeadWords) or when a connector (for, of, to, and)
+        // stood in the title before the run ("Minister-Counselor for Political Military Affairs Michael Corbin",
+        // corpus). Each word is visited once: the scan resumes where the look-ahead ended.
         size_t j = k;
         bool head = false;
         while (j < words.size() && (words[j].second || IsTitleWord(words[j].first))) {
           head |= IsHeadWord(words[j].first);
           ++j;
         }
-        bool name_follows = j < words.size() && !IsSuffix(words[j].first) &&
-                            (all_upper || IsUpper(words[j].first[0]));
-        if (!head || !name_follows) break;
+        // The next word opens a name when its first letter is a capital (after a quote:
+        // "A. \"Hoot\" Baez", 10USNATO52).
+        bool name_follows = j < words.size() && !IsSuffix(words[j].first) && [&] {
+          for (char c : words[j].first) {
+            if (IsAlpha(c)) return all_upper || IsUpper(c);
+          }
+          return false;
+        }();
+        if (!(head || in_phrase) || !name_follows) break;
+        // Initials ending the title words open the name ("Global Affairs Unit Chief D. Kathleen
+        // Stephens", 10SEOUL272).
+        size_t name_from = j;
+        while (name_from > k && words[name_from - 1].first.size() == 2 &&
+               IsAlpha(words[name_from - 1].first[0]) && words[name_from - 1].first[1] == '.') {
+          --name_from;
+        }
         for (std::string& n : name) title.push_back(std::move(n));
         name.clear();
-        for (size_t t = k; t < j; ++t) title.push_back(words[t].first);
-        name.push_back(words[j].first);
+        for (size_t t = k; t < name_from; ++t) title.push_back(words[t].first);
+        for (size_t t = name_from; t <= j; ++t) name.push_back(words[t].first);
+        after_connector = false;
         k = j;
         continue;
       }
       name.push_back(w);
+    }
+    // A name run that began inside a connector's phrase and holds three or more words (initials,
+    // suffixes and particles not counted) started with the phrase's last words ("Special Envoy for
+    // Eurasian Energy Glyn T. Davies"): the person is the last two words with the initials between
+    // them. Names of three words follow titles without a connector in the corpus ("Sylvia Reed
+    // Curran", "Julieta Valls Noyes").
+    if (after_connector) {
+      // "0." is an initial O typed as a zero (golden: "LEE 0. COLDREN").
+      auto plain = [](const std::string& w) {
+        return !IsInitial(w) && !IsSuffix(w) && !IsParticle(model::ToLowerAscii(w)) && w != "0.";
+      };
+      size_t count = std::count_if(name.begin(), name.end(), plain);
+      size_t cut = 0;
+      while (count > 2 && cut < name.size()) {
+        if (plain(name[cut])) --count;
+        title.push_back(name[cut++]);
+      }
+      name.erase(name.begin(), name.begin() + cut);
     }
     if (!title.empty()) title_parts.push_back(model::Join(title, " "));
     if (!name.empty()) {
@@ -476,8 +590,12 @@ void SplitTitleAndName(std::string_view part, ClassifiedBy* cb) {
       while (!joined.empty() && (joined.back() == '.' || joined.back() == ',' || joined.back() == '-')) {
         // Keep the dot of a final initial or suffix ("JR.").
         std::string_view last = std::string_view(joined).substr(joined.rfind(' ') == std::string::npos ? 0 : joined.rfind(' ') + 1);
+        // An initial is one letter ("T.") or dotted letters ("D.C."); a short surname before the
+        // sentence's stop ("ED WU.", "CHARLES A. RAY.") loses it.
+        size_t dots = std::count(last.begin(), last.end(), '.');
         bool keep_dot = model::StartsWithIgnoreCase(last, "JR") ||
-                        model::StartsWithIgnoreCase(last, "SR") || (IsInitial(last) && !IsSuffix(last));
+                        model::StartsWithIgnoreCase(last, "SR") ||
+                        (IsInitial(last) && !IsSuffix(last) && (last.size() == 2 || dots >= 2));
         if (joined.back() == '.' && keep_dot) break;
         joined.pop_back();
       }

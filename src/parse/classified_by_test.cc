@@ -45,6 +45,47 @@ TEST(ClassifiedByCorpus, TheNameIsThePersonAfterTheTitle) {
   }
 }
 
+// Issue 11, found by the metamorphic tests (tests/metamorphic_names_test.cc): a camel-case
+// abbreviated title (07PARIS921, 09BRUSSELS536), a run inside a connector's phrase before more
+// title words (09BAGHDAD383), a comma typed for an initial's stop (09TELAVIV1060), a word cut by
+// the wrap and re-joined with a blank (09KABUL3161).
+TEST(ClassifiedByCorpus, NameAfterAbbreviationsPhrasesAndTypos) {
+  const Want want[] = {
+      {"07PARIS921", "PolMC", "Josiah Rosenblatt"},
+      {"09BRUSSELS536", "USEU EconMinCouns", "Peter Chase"},
+      {"09BAGHDAD383", "Minister-Counselor for Political Military Affairs", "Michael Corbin"},
+      {"09TELAVIV1060", "DCM", "Luis G. Moreno"},
+      {"09KABUL3161", "Interagency Provincial Affairs Deputy CooQnator", "Hoyt Yee"},
+  };
+  for (const Want& w : want) {
+    CABLEBASE_SHARED_PATH(page, CablegatePage(w.id));
+    Cable c = ReadAndParseOne(page);
+    ASSERT_TRUE(c.classified_by.has_value()) << w.id;
+    EXPECT_EQ(c.classified_by->title, w.title) << w.id;
+    EXPECT_EQ(c.classified_by->name, w.name) << w.id;
+  }
+}
+
+// Fragments written for this test: the shapes of issue 11's name rules.
+TEST(ClassifiedByFragments, NameShapes) {
+  auto name = [](const char* text) {
+    auto cb = ParseClassifiedBy(text);
+    return cb ? cb->name : std::string("<none>");
+  };
+  EXPECT_EQ(name("Classified By: Charge d'Affaires DANIEL SMITH for reasons 1.4 (b)\n"), "DANIEL SMITH");
+  EXPECT_EQ(name("Classified By: COM John Smith for reasons 1.4 (b)\n"), "John Smith");
+  EXPECT_EQ(name("Classified By: Ambassador Kevin McDonald, reasons 1.4 (d)\n"), "Kevin McDonald");
+  EXPECT_EQ(name("CLASSIFIED BY AMBASSADOR ED WU.\nREASON 1.5(D).\n"), "ED WU");
+  EXPECT_EQ(name("CLASSIFIED BY AMBASSADOR JOHN T.\nREASON 1.5(D).\n"), "JOHN T.");
+  EXPECT_EQ(name("Classified By: D. Jane Smith, CDA, reasons 1.4 (b) and (d)\n"), "D. Jane Smith");
+  EXPECT_EQ(name("Classified By: Acting DCM/J.D. Smith for reasons 1.4 (b)\n"), "J.D. Smith");
+  EXPECT_EQ(name("Classified By: Special Envoy for Eurasian Energy Glyn T. Smith, 1.4 (b)\n"),
+            "Glyn T. Smith");
+  EXPECT_EQ(name("Classified By: ADANA 222 ANKARA 6772 Classified\nby DCM Jane Smith, 1.4 (b)\n"),
+            "Jane Smith");
+  EXPECT_EQ(name("Classified By: Classified by Classified by DCM Jane Smith, 1.4 (b)\n"), "Jane Smith");
+}
+
 // "Derived from Multiple Sources" names no person (08STATE116943, 09STATE67105).
 TEST(ClassifiedByCorpus, DerivedFromMultipleSourcesIsNoPerson) {
   for (const char* id : {"08STATE116943", "09STATE67105"}) {

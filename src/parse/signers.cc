@@ -74,6 +74,15 @@ std::string_view StripTrailing(std::string_view t, bool* had_period) {
   return t;
 }
 
+// A surname particle written in capitals before the surname ("DE PREE", "VAN VOORST").
+bool IsSurnameParticle(std::string_view w) {
+  for (std::string_view p : {"DE", "DEL", "DELLA", "DI", "DA", "DU", "LA", "LE", "VAN", "VON", "ST",
+                             "ST.", "MAC", "MC", "AL", "EL", "BIN", "TER", "TEN"}) {
+    if (model::EqualsIgnoreCase(w, p)) return true;
+  }
+  return false;
+}
+
 // The name when the whole trimmed line is one; else empty.
 std::string NameLine(std::string_view line) {
   bool period = false;
@@ -81,7 +90,9 @@ std::string NameLine(std::string_view line) {
   if (t.empty() || t.size() > 40) return {};
   std::vector<std::string_view> words = model::SplitWhitespace(t);
   if (words.empty() || words.size() > 3) return {};
-  if (period && words.size() > 1) return {};
+  // A line of several words ending in a stop is a sentence ("NO FURTHER ACTION."), except a
+  // surname after its particle ("DE PREE.").
+  if (period && words.size() > 1 && !(words.size() == 2 && IsSurnameParticle(words[0]))) return {};
   for (std::string_view w : words) {
     if (!IsNameWord(w) || IsStopWord(w)) return {};
   }
@@ -131,6 +142,17 @@ std::string GluedName(std::string_view line, size_t* column) {
   std::string_view w = t.substr(sp + 1);
   if (w.size() < 3 || !IsNameWord(w) || !IsUpper(w[0]) || IsStopWord(w)) return {};
   std::string_view before = model::TrimRight(t.substr(0, sp));
+  // A surname particle before it belongs to the name ("CONSIDERED.  DE PREE").
+  size_t sp2 = before.find_last_of(" \t");
+  std::string_view prev = sp2 == std::string_view::npos ? before : before.substr(sp2 + 1);
+  if (IsSurnameParticle(prev) && AllCaps(prev) && sp2 != std::string_view::npos) {
+    std::string_view before2 = model::TrimRight(before.substr(0, sp2));
+    if (EndsSentence(before2)) {
+      sp = sp2;
+      before = before2;
+      w = t.substr(sp + 1);
+    }
+  }
   if (!EndsSentence(before)) return {};
   // The words before must be a sentence, not only a paragraph number and mark ("2. (C) Two.").
   size_t text_start = 0;
@@ -144,7 +166,7 @@ std::string GluedName(std::string_view line, size_t* column) {
     return {};
   }
   *column = sp + 1;
-  return std::string(w);
+  return model::CollapseWhitespace(w);
 }
 
 // Lines that close a telegram but carry no text (stamps, separators).

@@ -24,6 +24,15 @@ TEST(SignersCorpus, AboveNnnnAndEndCableText) {
   EXPECT_EQ(ReadAndParseOne(harare).signers, Names{"MCDONALD"});
 }
 
+// A surname after its particle, glued after the last sentence (09PRETORIA954, issue 11).
+TEST(SignersCorpus, SurnameAfterParticle) {
+  CABLEBASE_SHARED_PATH(page, CablegatePage("09PRETORIA954"));
+  EXPECT_EQ(ReadAndParseOne(page).signers, Names{"LA LIME"});
+  EXPECT_EQ(ParseSigners("1. (U) Text of the message.\n\nDE PREE.\n"), Names{"DE PREE"});
+  EXPECT_EQ(ParseSigners("2. MINIMIZE CONSIDERED.  DE PREE\n"), Names{"DE PREE"});
+  EXPECT_EQ(ParseSigners("1. (U) Text of the message.\n\nNO FURTHER ACTION.\n"), Names{});
+}
+
 TEST(SignersFragments, TrailerLines) {
   EXPECT_EQ(ParseSigners("1. (U) Text of the message.\nRICE\nNNNN\nEnd Cable Text\n XXXXXXXXXXXX\n"),
             Names{"RICE"});

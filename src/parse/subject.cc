@@ -203,6 +203,49 @@ bool IsBannerOnly(std::string_view line) {
   return !cls.empty() && used == u.size();
 }
 
+// True when the subject so far stops where a sentence cannot: after a connecting word ("... ON
+// ALLEGATIONS OF" / "SECRET DETENTION CENTERS", corpus) or a ',', ':', ';' or '-' ("IRAN
+// POST-ELECTION:" / "[Source removed] CALLS RESULTS", corpus). The next line then continues it,
+// whatever its first word or case.
+bool Unfinished(std::string_view subject) {
+  subject = model::TrimRight(subject);
+  if (subject.empty()) return false;
+  char c = subject.back();
+  if (c == ',' || c == ':' || c == ';' || c == '-') return true;
+  size_t sp = subject.find_last_of(' ');
+  std::string last = model::ToUpperAscii(sp == std::string_view::npos ? subject : subject.substr(sp + 1));
+  for (std::string_view w : {"OF", "ON", "AND", "THE", "TO", "IN", "FOR", "A", "AN", "WITH", "AT",
+                             "BY", "FROM", "OR", "ITS", "AS", "OVER", "INTO"}) {
+    if (last == w) return true;
+  }
+  return false;
+}
+
+// True for a line that opens a numbered paragraph or a portion-marked one ("1. (C) ...", "(U)").
+bool OpensParagraph(std::string_view t) {
+  size_t d = 0;
+  while (d < t.size() && IsDigit(t[d])) ++d;
+  if (d > 0 && d < t.size() && (t[d] == '.' || t[d] == ')')) return true;
+  if (t.size() >= 3 && t[0] == '(' && t.find(')') != std::string_view::npos && t.find(')') <= 12) {
+    std::string_view mark = t.substr(1, t.find(')') - 1);
+    for (char c : mark) {
+      if (!model::IsUpper(c) && c != '/' && c != ' ') return false;
+    }
+    return true;
+  }
+  return false;
+}
+
+// Mostly capitals: fewer than one lower-case letter for five capitals ("TEHRAN's SHADOW", "55th").
+bool MostlyUpper(std::string_view s) {
+  int lower = 0, upper = 0;
+  for (char c : s) {
+    lower += model::IsLower(c);
+    upper += model::IsUpper(c);
+  }
+  return lower * 5 < upper;
+}
+
 }  // namespace
 
 std::string ParseSubject(std::string_view text, SubjectForm form) {
@@ -268,13 +311,17 @@ std::string ParseSubject(std::string_view text, SubjectForm form) {
         continue;
       }
     }
+    // A subject left unfinished continues on this line unless it opens a header field, a page
+    // header or a paragraph: a classification word or lower case there is the subject's own.
+    const bool carry = started && Unfinished(subject) && !internal::StartsHeaderField(t) &&
+                       !IsPageHeader(t) && !OpensParagraph(t) && !IsBannerOnly(t);
     if (i > 0 || !started) {
-      if (i > 0 && (internal::StartsHeaderField(t) || IsPageHeader(t) ||
-                    StartsWithClassification(t))) {
+      if (i > 0 && !carry &&
+          (internal::StartsHeaderField(t) || IsPageHeader(t) || StartsWithClassification(t))) {
         break;
       }
     }
-    if (started && upper_only && HasLower(t)) break;
+    if (started && upper_only && HasLower(t) && !carry && !MostlyUpper(t)) break;
     size_t end = InlineEnd(t);
     std::string_view piece = model::Trim(t.substr(0, end));
     if (!piece.empty()) {

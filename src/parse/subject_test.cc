@@ -48,6 +48,16 @@ TEST(SubjectFragments, Shapes) {
   EXPECT_EQ(ParseSubject("SUBJECT: TALKS --\nAND A BUDGET\n"), "TALKS -- AND A BUDGET");
   EXPECT_EQ(ParseSubject("SUBJECT: TALKS WITH THE\n CONFIDENTIAL\nOPPOSITION\nREF: A. STATE 1\n"),
             "TALKS WITH THE OPPOSITION");
+  // An unfinished subject continues whatever the next line opens with (issue 11).
+  EXPECT_EQ(ParseSubject("SUBJECT: REPORT ON ALLEGATIONS OF\nSECRET PRISONS\n\nREF: NONE\n"),
+            "REPORT ON ALLEGATIONS OF SECRET PRISONS");
+  EXPECT_EQ(ParseSubject("SUBJECT: ELECTIONS:\n[Source removed] CALLS FOR A RECOUNT\n\n1. (C) Text\n"),
+            "ELECTIONS: [Source removed] CALLS FOR A RECOUNT");
+  EXPECT_EQ(ParseSubject("SUBJECT: TALKS IN\nTEHRAN's SHADOW\n\n1. (C) Text\n"), "TALKS IN TEHRAN's SHADOW");
+  EXPECT_EQ(ParseSubject("SUBJECT: TALKS ON THE BUDGET\nSECRET SECTION 01 OF 02 STATE 1234\n"),
+            "TALKS ON THE BUDGET");
+  EXPECT_EQ(ParseSubject("SUBJECT: TALKS ON THE BUDGET:\n1. (C) Text of the message\n"),
+            "TALKS ON THE BUDGET:");
 }
 
 }  // namespace
