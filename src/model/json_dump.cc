@@ -52,10 +52,27 @@ bool IsValidUtf8ForJson(std::string_view s) {
   return true;
 }
 
+// Whether any of the 8 bytes of `w` is below 0x20, '"' or '\\' (the has-zero-byte trick).
+bool NeedsEscape8(uint64_t w) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
+  const uint64_t quote = w ^ (kOnes * '"'), backslash = w ^ (kOnes * '\\');
+  const uint64_t below = (w - kOnes * 0x20) & ~w;  // high bit set where a byte < 0x20
+  const uint64_t q = (quote - kOnes) & ~quote, bs = (backslash - kOnes) & ~backslash;
+  return ((below | q | bs) & kHighs) != 0;
+}
+
 void AppendEscaped(std::string_view s, std::string* out) {
   static const char kHex[] = "0123456789abcdef";
   size_t run = 0;  // start of the bytes not yet copied
   for (size_t i = 0; i < s.size(); ++i) {
+    // Runs of bytes that need no escape, 8 at a time.
+    while (i + 8 <= s.size()) {
+      uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      if (NeedsEscape8(w)) break;
+      i += 8;
+    }
+    if (i >= s.size()) break;
     const unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     out->append(s.data() + run, i - run);
