@@ -84,6 +84,32 @@ else
   skipped "$BUILD/parse_bench not built (needs Google Benchmark and -DCABLEBASE_BUILD_BENCH=ON)"
 fi
 
+# Issue 12 (speed helper's section): real Cablegate pages, whole process, the folder passed PASSES
+# times in one process. The Python peer cablemap reads 250 pages/s on this machine (issue 12).
+# PARSE_BEFORE=<an older cablebase> times it in the same run for a before/after ratio.
+section "1b. parse Cablegate HTML pages, whole process (target: >= 2,500 cables/s = 10x the peer's 250/s)"
+HTML_DIR=$SHARED/corpus/html
+if [ -x "$CB" ] && [ -d "$HTML_DIR" ]; then
+  PASSES=${PASSES:-3}
+  html_args=(); for _ in $(seq "$PASSES"); do html_args+=("$HTML_DIR"); done
+  time_parse() {  # prints: cables wall_s cpu_s
+    local t0 t1 n cpu
+    t0=$(date +%s.%N)
+    n=$( { /usr/bin/time -f '%U %S' -o "$OUT/parse_time.txt" "$1" parse --jsonl "${html_args[@]}" | wc -l; } 2>/dev/null )
+    t1=$(date +%s.%N)
+    cpu=$(awk '{print $1 + $2}' "$OUT/parse_time.txt")
+    echo "$n $(echo "$t1 - $t0" | bc) $cpu"
+  }
+  for bin in ${PARSE_BEFORE:+"$PARSE_BEFORE"} "$CB"; do
+    read -r n wall cpu < <(time_parse "$bin")
+    awk -v b="$bin" -v n="$n" -v w="$wall" -v c="$cpu" 'BEGIN {
+      printf "%s: %d cables in %.2f s wall (%.0f cables/s = %.1fx the peer), %.2f s CPU (%.0f cables/s per core = %.1fx)\n",
+             b, n, w, n / w, n / w / 250, c, n / c, n / c / 250 }'
+  done
+else
+  skipped "$CB not built or no $HTML_DIR"
+fi
+
 section "2. ingest N=$N (targets: <= 100 s at 251,287, >= 0.8x bare FTS5 rate, peak RSS <= 1 GB)"
 INGEST_OK=0
 if has_command ingest; then

@@ -74,6 +74,33 @@ TEST(CliParse, BadInputDoesNotStopTheRun) {
   fs::remove_all(dir);
 }
 
+// Records are parsed on several threads and printed in input order, byte for byte as one thread
+// prints them, with read errors in their place (issue 12). The inputs: real pages of the shared
+// corpus with a written non-cable file between them.
+TEST(CliParse, ThreadsPrintTheSameRecordsInInputOrder) {
+  CABLEBASE_SHARED_PATH(html, "corpus/html/chillicoder__cablegate");
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / "cablebase_cli_parse_jobs_test";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::ofstream(dir / "bad.html") << "written for the test: not a page";
+  const std::string inputs = "'" + html + "' '" + (dir / "bad.html").string() + "' '" + html + "'";
+  auto one = RunCablebase("parse --jsonl --jobs 1 " + inputs + " 2>&1");
+  auto four = RunCablebase("parse --jsonl --jobs 4 " + inputs + " 2>&1");
+  EXPECT_EQ(one.exit_code, 2);
+  EXPECT_EQ(four.exit_code, 2);
+  ASSERT_GT(one.out.size(), 1000000u);
+  EXPECT_TRUE(one.out == four.out) << "outputs differ";
+  // The error line sits between the two passes over the folder.
+  const size_t err = four.out.find("bad.html");
+  ASSERT_NE(err, std::string::npos);
+  const size_t first = four.out.find("\"reference_id\"");
+  const size_t last = four.out.rfind("\"reference_id\"");
+  EXPECT_LT(first, err);
+  EXPECT_GT(last, err);
+  fs::remove_all(dir);
+}
+
 TEST(CliParse, HelpTeachesWithExamples) {
   auto r = RunCablebase("parse --help");
   EXPECT_EQ(r.exit_code, 0);

@@ -4,6 +4,7 @@
 
 #include "cablebase/json.h"
 #include "model/cable_json.h"
+#include "model/json_dump.h"
 
 namespace cablebase {
 
@@ -243,7 +244,7 @@ Json CableJsonValue(const Cable& c) {
 }  // namespace model
 
 std::string CableToJson(const Cable& c, int indent) {
-  return model::CableJsonValue(c).dump(indent, ' ', false, Json::error_handler_t::replace);
+  return model::DumpJson(model::CableJsonValue(c), indent);
 }
 
 Result<Cable> CableFromJson(std::string_view text, std::string_view path) {

@@ -70,6 +70,13 @@ bool EndsWithIgnoreCase(std::string_view s, std::string_view suffix) {
          EqualsIgnoreCase(s.substr(s.size() - suffix.size()), suffix);
 }
 
+size_t FindBytes(std::string_view haystack, std::string_view needle) {
+  if (needle.empty()) return 0;
+  const void* p = memmem(haystack.data(), haystack.size(), needle.data(), needle.size());
+  return p == nullptr ? std::string_view::npos
+                      : static_cast<size_t>(static_cast<const char*>(p) - haystack.data());
+}
+
 size_t FindIgnoreCase(std::string_view haystack, std::string_view needle, size_t from) {
   if (needle.empty()) return from <= haystack.size() ? from : std::string_view::npos;
   if (haystack.size() < needle.size() || from > haystack.size() - needle.size()) {

@@ -55,7 +55,7 @@ std::string ReferenceIdOfDocumentNumber(std::string_view id) {
 
 bool LooksLikeCfpfGt(std::string_view head) {
   if (head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);
-  size_t sep = head.find("\n@@@");
+  size_t sep = model::FindBytes(head, "\n@@@");
   if (sep == std::string_view::npos) return false;
   size_t entries = 0, pos = 0;
   for (std::string_view line : model::SplitLines(head.substr(0, sep))) {

@@ -201,9 +201,9 @@ RawCable ReadDocument(const xmlNode* div, const std::string& volume, std::string
 }  // namespace
 
 bool LooksLikeFrus(std::string_view head) {
-  return head.find("type=\"document\"") != std::string_view::npos &&
-         (head.find("tei-c.org") != std::string_view::npos ||
-          head.find("history.state.gov/frus") != std::string_view::npos);
+  return model::FindBytes(head, "type=\"document\"") != std::string_view::npos &&
+         (model::FindBytes(head, "tei-c.org") != std::string_view::npos ||
+          model::FindBytes(head, "history.state.gov/frus") != std::string_view::npos);
 }
 
 Status ReadFrus(std::string_view bytes, std::string_view path, const RawCableSink& sink) {

@@ -1,19 +1,12 @@
-// Cablegate HTML pages → RawCable through libxml2's HTML parser (no regular expressions).
+// Cablegate HTML pages → RawCable: the page's blocks (html_page_blocks.h), then the fields.
 #include "read/html_reader.h"
-
-#include <libxml/HTMLparser.h>
-#include <libxml/parser.h>
-#include <libxml/tree.h>
-#include <libxml/xmlerror.h>
 
 #include <algorithm>
 #include <climits>
-#include <memory>
-#include <mutex>
 #include <string>
 #include <vector>
 
-#include "read/xml_nodes.h"
+#include "read/html_page_blocks.h"
 #include "model/text_util.h"
 #include "read/charset.h"
 #include "read/classification_line.h"
@@ -22,60 +15,13 @@
 namespace cablebase::read {
 namespace {
 
-// libxml2 reports some problems through its generic error hooks even with HTML_PARSE_NOERROR;
-// library code never prints, so they go nowhere. The hooks are per thread in libxml2.
-void IgnoreGenericError(void*, const char*, ...) {}
-void IgnoreStructuredError(void*, xmlErrorPtr) {}
-
-void PrepareLibxml() {
-  static std::once_flag once;
-  std::call_once(once, [] { xmlInitParser(); });
-  xmlSetGenericErrorFunc(nullptr, IgnoreGenericError);
-  xmlSetStructuredErrorFunc(nullptr, IgnoreStructuredError);
-}
-
-// Text content of `root`: text and CDATA in document order, <br> as a newline unless a newline
-// follows, script/style skipped.
-std::string TextOf(const xmlNode* root) {
-  std::string out;
-  bool pending_break = false;
-  auto append = [&](const char* s) {
-    if (s == nullptr || *s == '\0') return;
-    if (pending_break && s[0] != '\n') out.push_back('\n');
-    pending_break = false;
-    out.append(s);
-  };
-  if (root->children == nullptr) return out;
-  for (const xmlNode* n = root->children; n != nullptr;) {
-    bool skip = false;
-    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-      append(reinterpret_cast<const char*>(n->content));
-    } else if (IsElement(n, "br")) {
-      if (pending_break) out.push_back('\n');
-      pending_break = true;
-    } else if (IsElement(n, "script") || IsElement(n, "style")) {
-      skip = true;
-    }
-    n = NextNode(n, root, skip);
-  }
-  if (pending_break) out.push_back('\n');
-  return out;
-}
-
 // Fills the metadata of `raw` from the cable table: <th> names matched to <td> cells by position.
-void ReadMetadataTable(const xmlNode* table, RawCable* raw) {
+void ReadMetadataTable(const PageBlocks& blocks, RawCable* raw) {
   std::vector<std::string> names, cells;
-  for (const xmlNode* n = table->children; n != nullptr;) {
-    bool skip = false;
-    if (IsElement(n, "th")) {
-      names.push_back(model::CollapseWhitespace(TextOf(n)));
-      skip = true;
-    } else if (IsElement(n, "td")) {
-      cells.push_back(model::CollapseWhitespace(TextOf(n)));
-      skip = true;
-    }
-    n = NextNode(n, table, skip);
-  }
+  names.reserve(blocks.names.size());
+  cells.reserve(blocks.cells.size());
+  for (const std::string& s : blocks.names) names.push_back(model::CollapseWhitespace(s));
+  for (const std::string& s : blocks.cells) cells.push_back(model::CollapseWhitespace(s));
   // Both layouts print the columns in this order; used when a page has no <th> row.
   static const char* const kDefaultNames[] = {"Reference ID", "Created", "Released",
                                               "Classification", "Origin"};
@@ -111,10 +57,13 @@ std::string TakeTrailingPublisherRecord(const std::string& created, std::string*
   auto unpad = [](const std::string& v) { return v[0] == '0' ? v.substr(1) : v; };
   for (const std::string& date : {m + "/" + d + "/" + y, unpad(m) + "/" + unpad(d) + "/" + y}) {
     const std::string needle = " " + date + " ";
-    size_t at = text->rfind(needle);
+    // The record ends the page: it is on the text's last line (a date in the body is not cut), so
+    // only that line is searched.
+    const size_t last_newline = text->rfind('\n');
+    const size_t line_begin = last_newline == std::string::npos ? 0 : last_newline + 1;
+    size_t at = std::string_view(*text).substr(line_begin).rfind(needle);
     if (at == std::string::npos) continue;
-    // The record ends the page: it is on the text's last line (a date in the body is not cut).
-    if (text->find('\n', at) != std::string::npos) continue;
+    at += line_begin;
     // " <number>" before the date.
     size_t num_end = at, num_begin = at;
     while (num_begin > 0 && model::IsDigit((*text)[num_begin - 1])) --num_begin;
@@ -169,13 +118,14 @@ Result<std::vector<RawCable>> ReadPageCables(std::string_view bytes, std::string
     repaired = ToUtf8(bytes);
     bytes = repaired;
   }
-  PrepareLibxml();
-  std::unique_ptr<xmlDoc, DocFree> doc(htmlReadMemory(
-      bytes.data(), static_cast<int>(bytes.size()), nullptr, "UTF-8",
-      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET));
-  const xmlNode* root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
-  if (root == nullptr) {
-    return Status(StatusCode::kParseError, "not an HTML page (libxml2 found no element)", file, 1);
+  // The templates' markup is scanned in one pass; anything else (and a page the scanner finds
+  // nothing in, for libxml2's verdict on it) goes through libxml2's DOM (html_page_blocks.h).
+  PageBlocks blocks;
+  if (!ScanPageBlocks(bytes, &blocks) || (!blocks.table_found && blocks.pres.empty())) {
+    if (!DomPageBlocks(bytes, &blocks)) {
+      return Status(StatusCode::kParseError, "not an HTML page (libxml2 found no element)", file,
+                    1);
+    }
   }
 
   RawCable raw;
@@ -184,22 +134,10 @@ Result<std::vector<RawCable>> ReadPageCables(std::string_view bytes, std::string
   raw.source.line = 1;
   raw.bytes = bytes.size();
 
-  bool table_found = false;
-  std::vector<std::string> pres, pres_before_table;
-  for (const xmlNode* n = root; n != nullptr;) {
-    bool skip = false;
-    if (!table_found && IsElement(n, "table") && HasClass(n, "cable")) {
-      ReadMetadataTable(n, &raw);
-      table_found = true;
-      pres_before_table.swap(pres);  // used only when no <pre> follows the table
-      skip = true;
-    } else if (IsElement(n, "pre")) {
-      pres.push_back(TextOf(n));
-      skip = true;
-    }
-    n = NextNode(n, root, skip);
-  }
-  if (pres.empty()) pres.swap(pres_before_table);
+  const bool table_found = blocks.table_found;
+  if (table_found) ReadMetadataTable(blocks, &raw);
+  std::vector<std::string>& pres = blocks.pres;
+  if (pres.empty()) pres.swap(blocks.pres_before_table);
   if (!table_found && pres.empty()) {
     return Status(StatusCode::kParseError,
                   "expected a Cablegate page: no <table class='cable'> and no <pre> block", file,

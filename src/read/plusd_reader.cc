@@ -74,9 +74,9 @@ std::string PlusdDate(std::string_view v) {
 }  // namespace
 
 bool LooksLikePlusd(std::string_view head) {
-  return head.find("id=\"synopsis\"") != std::string_view::npos ||
-         (head.find("/plusd/") != std::string_view::npos &&
-          head.find("Canonical ID") != std::string_view::npos);
+  return model::FindBytes(head, "id=\"synopsis\"") != std::string_view::npos ||
+         (model::FindBytes(head, "/plusd/") != std::string_view::npos &&
+          model::FindBytes(head, "Canonical ID") != std::string_view::npos);
 }
 
 Result<RawCable> ReadPlusdHtml(std::string_view bytes, std::string_view path) {
