@@ -5,6 +5,7 @@
 #include <httplib.h>
 #include <pthread.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 
 #include <algorithm>
@@ -15,6 +16,7 @@
 
 #include "server/api.h"
 #include "server/archive_service.h"
+#include "server/event_server.h"
 #include "server/routes.h"
 #include "server/web_ui.h"
 
@@ -81,14 +83,22 @@ Status RunServer(const ServerOptions& options) {
 
   Api api(**service, options.limits);
   WebUi ui(options.web_root);
-  httplib::Server svr;
-  svr.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  // A waiting connection costs a descriptor, not a thread (event_server.h): allow many.
+  rlimit files{};
+  if (getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
+    files.rlim_cur = files.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &files);
+  }
+  EventServerOptions event_options;
+  event_options.workers = threads;
+  event_options.idle_timeout = std::chrono::seconds(5);
+  event_options.header_timeout = std::chrono::seconds(10);
+  event_options.write_timeout = std::chrono::seconds(30);
+  event_options.max_connections =
+      static_cast<int>(std::clamp<rlim_t>(files.rlim_cur > 64 ? files.rlim_cur - 64 : 16, 16, 100000));
+  EventServer svr(event_options);
   svr.set_default_headers(SecurityHeaders());
   svr.set_payload_max_length(64 * 1024);  // only GET is served: no request needs a body
-  svr.set_read_timeout(10);
-  svr.set_write_timeout(30);
-  svr.set_keep_alive_timeout(5);
-  svr.set_keep_alive_max_count(1000);
   svr.set_tcp_nodelay(true);
 
   // DNS rebinding: a page on another site that resolves its own name to 127.0.0.1 must not read the
@@ -165,6 +175,7 @@ Status RunServer(const ServerOptions& options) {
     options.on_listening("http://" + shown + ":" + std::to_string(port) + "/");
   }
   const bool served = svr.listen_after_bind();
+  svr.Shutdown();  // the waiting connections and the workers
   // Wake the waiter if the server stopped on its own (the signal stays blocked: we are exiting).
   if (!signalled) pthread_kill(signal_waiter.native_handle(), SIGTERM);
   signal_waiter.join();
