@@ -78,8 +78,8 @@ local paths = {
   "/api/search?q=from:2008-01+to:2008-12&sort=date",
   "/api/search?q=minist*+-economy&limit=10",
   "/api/facets?q=tag:PGOV",
-  "/api/cables/08LONDON1350",
-  "/api/cables/06MADRID1914/refs?depth=2",
+  "/api/cables/RECORD_ID",
+  "/api/cables/REFS_ID/refs?depth=2",
   "/api/stats",
 }
 local i = 0
@@ -106,9 +106,11 @@ check() {
   echo "$1" | awk '{
     for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
     errors = v["non2xx"] + v["socket_errors"]
+    e = "met"; if (errors > 0) e = "MISSED"
+    p = "met"; if (v["p99_ms"] + 0 > 50) p = "MISSED"
+    r = "met"; if (v["rps"] + 0 < 400) r = "MISSED"
     printf "   targets: errors %d (0) %s | p99 %.1f ms (<= 50) %s | %.0f req/s (>= 400) %s\n",
-      errors, errors == 0 ? "met" : "MISSED", v["p99_ms"], v["p99_ms"] <= 50 ? "met" : "MISSED",
-      v["rps"], v["rps"] >= 400 ? "met" : "MISSED" }'
+      errors, e, v["p99_ms"], p, v["rps"], r }'
 }
 
 run() {
@@ -120,17 +122,30 @@ run() {
 sed -e '/^local paths/,/^end$/d' -e 's/^local bad = 0$//' "$WORK/mix.lua" > "$WORK/one.lua"
 
 start_server
+# The record and the graph of the mix: cables of the dev corpus when the archive has them, else
+# (a bench/synth archive has other IDs) a cable in the middle of the archive and one that cites.
+RECORD_ID=08LONDON1350
+REFS_ID=06MADRID1914
+if [ "$(curl -s -o /dev/null -w '%{http_code}' "$URL/api/cables/$RECORD_ID")" != 200 ]; then
+  RECORD_ID=$(sqlite3 -readonly "$DBFILE" \
+    "SELECT reference_id FROM cables WHERE id >= (SELECT max(id) / 2 FROM cables) ORDER BY id LIMIT 1")
+  REFS_ID=$(sqlite3 -readonly "$DBFILE" \
+    "SELECT citing_id FROM refs WHERE cited_id IN (SELECT reference_id FROM cables) LIMIT 1 OFFSET 1000")
+fi
+echo "== record $RECORD_ID, graph of $REFS_ID"
+sed -i -e "s/RECORD_ID/$RECORD_ID/" -e "s/REFS_ID/$REFS_ID/" "$WORK/mix.lua"
 # GET /api/stats alone: the first answer reads the counts the last ingest stored (or computes
 # them), later ones come from the server's copy for this archive generation.
 for i in $(seq 1 21); do
   curl -s -o /dev/null -w '%{time_total}\n' "$URL/api/stats"
 done > "$WORK/stats.times"
-awk 'NR == 1 {first = $1 * 1000} NR > 1 {t[NR - 1] = $1 * 1000} END {
-  n = asort(t); printf "== GET /api/stats: first %.1f ms, then p50 %.1f ms, max %.1f ms (target <= 20 ms) %s\n",
-  first, t[int((n + 1) / 2)], t[n], (first <= 20 && t[n] <= 20) ? "met" : "MISSED" }' "$WORK/stats.times"
+first=$(head -1 "$WORK/stats.times")
+tail -n +2 "$WORK/stats.times" | sort -n | awk -v first="$first" '{t[NR] = $1 * 1000} END {
+  printf "== GET /api/stats: first %.1f ms, then p50 %.1f ms, max %.1f ms (target <= 20 ms) %s\n",
+  first * 1000, t[int((NR + 1) / 2)], t[NR], (first * 1000 <= 20 && t[NR] <= 20) ? "met" : "MISSED" }'
 run "API mix (10 endpoints)" "$URL" "$WORK/mix.lua"
 run "search with facets" "$URL/api/search?q=iran+nuclear&facets=1"
-run "cable record" "$URL/api/cables/08LONDON1350"
+run "cable record" "$URL/api/cables/$RECORD_ID"
 
 # 1,000 connections that send nothing, held open while the mix runs again (they must not take
 # workers: event_server.h).

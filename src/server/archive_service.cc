@@ -192,6 +192,7 @@ class Watchdog {
 class ResultCache {
  public:
   explicit ResultCache(size_t capacity) : capacity_(capacity) {}
+  bool enabled() const { return capacity_ > 0; }
 
   std::optional<Json> Get(const std::string& key, const std::string& generation) {
     if (capacity_ == 0) return std::nullopt;
@@ -450,16 +451,51 @@ class ArchiveService : public CableService {
   }
 
   // The answer of `compute` for `key`, from `cache` when it was computed at the archive's current
-  // generation; errors (a time limit, a bad query) are not kept.
+  // generation; errors (a time limit, a bad query) are not kept. Requests for a key already being
+  // computed wait for that computation instead of starting their own (50 clients asking for one
+  // new query run it once, not 50 times on 2 cores until each hits the time limit).
   template <typename Fn>
   Result<Json> Cached(ResultCache& cache, const std::string& key, Fn&& compute) {
     Result<std::string> generation = Generation();
-    if (!generation.ok()) return compute();
+    if (!generation.ok() || !cache.enabled()) return compute();
     if (std::optional<Json> hit = cache.Get(key, *generation)) return std::move(*hit);
+    const std::string flight_key = *generation + '\n' + key;
+    std::shared_ptr<Flight> flight;
+    bool leader = false;
+    {
+      std::lock_guard<std::mutex> lock(flights_mu_);
+      std::shared_ptr<Flight>& f = flights_[flight_key];
+      if (!f) {
+        f = std::make_shared<Flight>();
+        leader = true;
+      }
+      flight = f;
+    }
+    if (!leader) {
+      std::unique_lock<std::mutex> lock(flight->mu);
+      flight->cv.wait(lock, [&] { return flight->done; });
+      return flight->result;
+    }
     Result<Json> value = compute();
     if (value.ok()) cache.Put(key, *generation, *value);
+    {
+      std::lock_guard<std::mutex> lock(flight->mu);
+      flight->result = value;
+      flight->done = true;
+    }
+    flight->cv.notify_all();
+    std::lock_guard<std::mutex> lock(flights_mu_);
+    flights_.erase(flight_key);
     return value;
   }
+
+  // One computation of a key that other requests wait for (Cached).
+  struct Flight {
+    std::mutex mu;
+    std::condition_variable cv;
+    bool done = false;
+    Result<Json> result = Status(StatusCode::kInternal, "not computed");
+  };
 
   // Runs `fn` on a pooled connection under the query time limit. A call stopped by the watchdog
   // (or, without Interrupt, one that simply ran past the limit and failed) reports kTimeout.
@@ -483,6 +519,8 @@ class ArchiveService : public CableService {
   const std::string path_;
   std::mutex generation_mu_;
   std::unique_ptr<Archive> generation_archive_;
+  std::mutex flights_mu_;
+  std::map<std::string, std::shared_ptr<Flight>> flights_;  // keys being computed (Cached)
   ResultCache answers_;         // search, query facets, graphs
   ResultCache archive_counts_;  // stats, the empty query's facets
 };

@@ -380,6 +380,11 @@ int EventServer::connections() const {
   return static_cast<int>(loop_->conns.size());
 }
 
+void EventServer::SetListenBacklog(int backlog) {
+  // listen() again on a listening socket changes its backlog (Linux).
+  if (svr_sock_ != INVALID_SOCKET) ::listen(svr_sock_, backlog);
+}
+
 bool EventServer::process_and_close_socket(socket_t sock) {
   loop_->Accept(sock);
   return true;

@@ -55,6 +55,10 @@ class EventServer : public httplib::Server {
   // Open connections (waiting or being answered); for tests and logs.
   int connections() const;
 
+  // Lets `backlog` connections wait for accept() (httplib listens with 5: 1,000 clients arriving
+  // at once then wait for SYN retries, seconds). Call after bind_to_port / bind_to_any_port.
+  void SetListenBacklog(int backlog);
+
   struct Loop;  // the epoll loop and the worker pool (event_server.cc)
 
  private:

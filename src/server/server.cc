@@ -74,9 +74,11 @@ Status RunServer(const ServerOptions& options) {
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
   const int threads = std::clamp(options.threads, 2, 256);
-  // One connection per core and a few more: SQLite reads are CPU-bound, extra ones only queue.
+  // SQLite reads are CPU-bound: more connections than a few per core only queue. But a request
+  // that runs to its time limit holds its connection: 4 per core (at least 4) keep the others
+  // answered meanwhile.
   const int connections =
-      std::clamp(static_cast<int>(std::thread::hardware_concurrency()) * 2, 4, threads);
+      std::clamp(static_cast<int>(std::thread::hardware_concurrency()) * 4, 4, threads);
   Result<std::unique_ptr<CableService>> service =
       OpenArchiveService(options.db_path, options.limits, connections);
   if (!service.ok()) return service.status().WithLocation(options.db_path);
@@ -160,6 +162,8 @@ Status RunServer(const ServerOptions& options) {
                                             std::to_string(options.port) +
                                             " (in use, or not an address of this machine)");
   }
+
+  svr.SetListenBacklog(4096);  // capped by net.core.somaxconn
 
   std::atomic<bool> signalled{false};
   std::thread signal_waiter([&svr, &signalled, stop_signals] {
