@@ -32,8 +32,8 @@ WORK="$(mktemp -d)"
 SERVER_PID=""
 stop_server() {
   if [ -n "$SERVER_PID" ]; then
-    kill -TERM "$SERVER_PID" 2> /dev/null
-    wait "$SERVER_PID" 2> /dev/null
+    kill -TERM "$SERVER_PID" 2> /dev/null || true
+    wait "$SERVER_PID" 2> /dev/null || true
   fi
   SERVER_PID=""
 }
@@ -173,8 +173,8 @@ PY
 IDLE_PID=$!
 sleep 2
 run "API mix with 1,000 idle connections held" "$URL" "$WORK/mix.lua"
-kill "$IDLE_PID" 2> /dev/null
-wait "$IDLE_PID" 2> /dev/null
+kill "$IDLE_PID" 2> /dev/null || true
+wait "$IDLE_PID" 2> /dev/null || true
 stop_server
 
 start_server --cache-entries 0
