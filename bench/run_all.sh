@@ -129,7 +129,16 @@ if has_command ingest; then
     INGEST_RATE=$(awk -v w="$wall" -v n="$N" 'BEGIN {print n / w}')
     [ "$rc" -eq 0 ] && INGEST_OK=1
   fi
-  if has_command stats; then "$CB" stats --db "$DB" 2>&1 | head -12; fi
+  if has_command stats; then
+    "$CB" stats --db "$DB" 2>&1 | head -12
+    # The counts are stored by the ingest (store/stats_cache.h): `stats` reads them back.
+    for i in 1 2 3 4 5; do /usr/bin/time -f '%e %U %S' "$CB" stats --db "$DB" > /dev/null 2>> "$OUT/stats.times"; done
+    w=$(awk '{print $1 * 1000}' "$OUT/stats.times" | sort -n | sed -n 3p)
+    c=$(awk '{print ($2 + $3) * 1000}' "$OUT/stats.times" | sort -n | sed -n 3p)
+    awk -v w="$w" -v c="$c" 'BEGIN { printf "cablebase stats: p50 %.0f ms wall, %.0f ms CPU (target <= 20 ms) %s\n",
+      w, c, w <= 20 ? "met" : "MISSED (wall; on a loaded machine see CPU)" }'
+    rm -f "$OUT/stats.times"
+  fi
 else
   skipped "'cablebase ingest' not available in $CB"
 fi
@@ -141,14 +150,14 @@ FTS_RATE=$(echo "$FTS_OUT" | sed -n 's/.*fts5_insert .*rows_per_s=\([0-9.]*\).*/
 rm -f "$OUT/fts5_only.db" "$OUT/fts5_only.db-wal" "$OUT/fts5_only.db-shm"
 if [ "$INGEST_OK" = 1 ] && [ -n "$FTS_RATE" ]; then
   awk -v a="$INGEST_RATE" -v b="$FTS_RATE" 'BEGIN {
-    printf "ingest / bare FTS5 rate: %.2f (target >= 0.8)\n", a / b }'
+    printf "ingest / bare FTS5 rate: %.2f (target >= 0.85, issue 12)\n", a / b }'
 fi
 if [ -x "$BUILD/ingest_bench" ]; then
   echo "--- $BUILD/ingest_bench (the store's own benchmark)"
   CABLEBASE_BENCH_CSV="$CSV" timeout 1800 "$BUILD/ingest_bench" 2>&1 | grep -v '^\*\*\*WARNING' | tail -30
 fi
 
-section "3. search N=$N (targets: p50 <= 10 ms, p99 <= 50 ms with facets; word queries >= 30x faster than rg)"
+section "3. search N=$N (targets, issue 12: p50 <= 10 ms, p99 <= 40 ms; with facets p50 <= 15 ms, p99 <= 50 ms; rare word <= 5 ms; word queries >= 50x faster than rg)"
 if ! command -v rg >/dev/null; then
   echo "installing ripgrep for the baseline"
   (apt-get install -y ripgrep >/dev/null 2>&1 || sudo -n apt-get install -y ripgrep >/dev/null 2>&1) \
@@ -165,12 +174,16 @@ else
     CABLEBASE_BENCH_DB="$DB" timeout 900 "$BUILD/search_bench" 2>&1 | grep -v '^\*\*\*WARNING' | tail -40
   fi
   if [ -f "$ROOT/bench/load_test.sh" ]; then
-    echo "--- bench/load_test.sh (HTTP)"
-    CABLEBASE="$CB" DB="$DB" timeout 900 bash "$ROOT/bench/load_test.sh" "$DB" 2>&1 | tail -30
+    echo "--- bench/load_test.sh (HTTP, on this archive; targets: 0 errors, p99 <= 50 ms, >= 400 req/s)"
+    if command -v wrk >/dev/null; then
+      timeout 900 bash "$ROOT/bench/load_test.sh" "$CB" "$DB" "${LOAD_SECONDS:-20}" 2>&1 | tail -40
+    else
+      skipped "wrk not installed (scripts/setup.sh installs it)"
+    fi
   fi
 fi
 
-section "4. reference graph: refs --depth 2 (target: p99 <= 20 ms)"
+section "4. reference graph: refs --depth 2 (target: p99 <= 15 ms, issue 12)"
 if [ "$INGEST_OK" != 1 ]; then
   skipped "no archive (ingest did not run or failed)"
 elif ! has_command refs; then

@@ -90,12 +90,16 @@ void RegisterServeCommand(CLI::App& app) {
                   "0.0.0.0 exposes it to the network")
       ->capture_default_str();
   cmd->add_option("--threads", opt->server.threads,
-                  "HTTP worker threads (each kept-alive connection holds one)")
+                  "Worker threads: requests answered at once (a waiting connection holds none)")
       ->check(CLI::Range(2, 256))
       ->capture_default_str();
   cmd->add_option("--time-limit", opt->time_limit_ms,
                   "Milliseconds a search, facet count or graph may run before it is stopped (503)")
       ->check(CLI::Range(10, 600000))
+      ->capture_default_str();
+  cmd->add_option("--cache-entries", opt->server.limits.result_cache_entries,
+                  "Search, facet and graph answers kept while the archive is unchanged (0: none)")
+      ->check(CLI::Range(0, 1000000))
       ->capture_default_str();
   cmd->add_option("--web-root", opt->server.web_root,
                   "Serve the UI from this folder (e.g. web/) instead of the copy built into the "

@@ -1,10 +1,10 @@
-// PDFs → pages of text (poppler-cpp, Debian libpoppler-cpp-dev) → RawCable.
+// PDFs → pages of text (poppler-cpp through the module cablebase_pdf.so) → RawCable.
 #include "read/pdf_reader.h"
 
-#include <poppler-document.h>
-#include <poppler-global.h>
-#include <poppler-page.h>
+#include <dlfcn.h>
 
+#include <cstdlib>
+#include <filesystem>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -13,17 +13,39 @@
 #include "model/text_util.h"
 #include "read/foia_text_reader.h"
 #include "read/charset.h"
+#include "read/pdf_text_module.h"
 #include "read/text_reader.h"
 
 namespace cablebase::read {
 namespace {
 
-// poppler reports syntax errors of damaged PDFs through a global hook; library code never prints.
-void IgnorePopplerMessage(const std::string&, void*) {}
-
-void PreparePoppler() {
+// The module's entry point, loaded once (pdf_text_module.h): $CABLEBASE_PDF_MODULE, else
+// cablebase_pdf.so next to the running executable. Null with `*why` set when it cannot be loaded.
+PdfPagesFn LoadPdfModule(std::string* why) {
   static std::once_flag once;
-  std::call_once(once, [] { poppler::set_debug_error_function(IgnorePopplerMessage, nullptr); });
+  static PdfPagesFn fn = nullptr;
+  static std::string error;
+  std::call_once(once, [] {
+    std::filesystem::path module;
+    if (const char* env = std::getenv("CABLEBASE_PDF_MODULE"); env && *env) {
+      module = env;
+    } else {
+      std::error_code ec;
+      std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+      module = (ec ? std::filesystem::path(".") : exe.parent_path()) / kPdfModuleFile;
+    }
+    void* handle = ::dlopen(module.c_str(), RTLD_NOW | RTLD_LOCAL);
+    if (handle == nullptr) {
+      const char* e = ::dlerror();
+      error = "cannot load the PDF module " + module.string() +
+              " (build the cablebase_pdf target, or set CABLEBASE_PDF_MODULE): " + (e ? e : "");
+      return;
+    }
+    fn = reinterpret_cast<PdfPagesFn>(::dlsym(handle, kPdfPagesSymbol));
+    if (fn == nullptr) error = module.string() + " is not the cablebase PDF module";
+  });
+  *why = error;
+  return fn;
 }
 
 std::vector<std::string_view> LinesOf(std::string_view s) {
@@ -106,28 +128,25 @@ void RemoveRunningLines(std::vector<std::string>* pages) {
 
 Result<std::vector<std::string>> ReadPdfPages(std::string_view bytes, std::string_view path) {
   const std::string file(path);
-  PreparePoppler();
-  std::unique_ptr<poppler::document> doc(
-      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
-  if (!doc) {
+  std::string why;
+  PdfPagesFn pdf_pages = LoadPdfModule(&why);
+  if (pdf_pages == nullptr) return Status(StatusCode::kInternal, why, file);
+  std::vector<std::string> pages;
+  const int rc = pdf_pages(
+      bytes.data(), bytes.size(),
+      [](void* context, const char* text, size_t size) {
+        static_cast<std::vector<std::string>*>(context)->emplace_back(text, size);
+      },
+      &pages);
+  if (rc == kPdfUnreadable) {
     return Status(StatusCode::kParseError, "not a readable PDF (damaged or encrypted)", file);
   }
-  if (doc->is_locked()) {
+  if (rc == kPdfLocked) {
     return Status(StatusCode::kParseError, "encrypted PDF: cannot read its text", file);
   }
-  std::vector<std::string> pages;
   bool any_text = false;
-  // Large enough for any page: text placed beyond the media box is read too.
-  const poppler::rectf everything(-100000, -100000, 200000, 200000);
-  for (int i = 0; i < doc->pages(); ++i) {
-    std::unique_ptr<poppler::page> page(doc->create_page(i));
-    std::string text;
-    if (page) {
-      poppler::byte_array utf8 = page->text(everything, poppler::page::raw_order_layout).to_utf8();
-      text.assign(utf8.begin(), utf8.end());
-    }
+  for (const std::string& text : pages) {
     if (!model::Trim(text).empty()) any_text = true;
-    pages.push_back(std::move(text));
   }
   if (!any_text) {
     return Status(StatusCode::kParseError,

@@ -5,10 +5,13 @@
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
+#include <list>
+#include <optional>
 #include <map>
 #include <mutex>
 #include <set>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 #include "cablebase/audit.h"
@@ -17,6 +20,7 @@
 #include "cablebase/query.h"
 #include "cablebase/results_json.h"
 #include "model/line_diff.h"
+#include "store/stats_cache.h"
 
 namespace cablebase::server {
 
@@ -179,6 +183,59 @@ class Watchdog {
   std::thread thread_;
 };
 
+// Answers kept per archive generation (store::StatsGeneration: it changes whenever a cable is
+// written), least recently used dropped first. A kept answer is returned only while the archive's
+// generation is the one it was computed at, so it is always the answer the archive would give now.
+// Thread-safe. What it holds: search/facet/graph answers (bounded by `capacity` entries; an answer
+// is at most a page of 100 hits or 400 graph nodes), and the whole-archive counts (stats, facets of
+// the empty query), which do not depend on the request.
+class ResultCache {
+ public:
+  explicit ResultCache(size_t capacity) : capacity_(capacity) {}
+  bool enabled() const { return capacity_ > 0; }
+
+  std::optional<Json> Get(const std::string& key, const std::string& generation) {
+    if (capacity_ == 0) return std::nullopt;
+    std::lock_guard<std::mutex> lock(mu_);
+    auto it = index_.find(key);
+    if (it == index_.end()) return std::nullopt;
+    if (it->second->generation != generation) {
+      entries_.erase(it->second);
+      index_.erase(it);
+      return std::nullopt;
+    }
+    entries_.splice(entries_.begin(), entries_, it->second);
+    return it->second->value;
+  }
+
+  void Put(const std::string& key, const std::string& generation, const Json& value) {
+    if (capacity_ == 0) return;
+    std::lock_guard<std::mutex> lock(mu_);
+    auto it = index_.find(key);
+    if (it != index_.end()) {
+      entries_.erase(it->second);
+      index_.erase(it);
+    }
+    entries_.push_front(Entry{key, generation, value});
+    index_[key] = entries_.begin();
+    while (entries_.size() > capacity_) {
+      index_.erase(entries_.back().key);
+      entries_.pop_back();
+    }
+  }
+
+ private:
+  struct Entry {
+    std::string key;
+    std::string generation;
+    Json value;
+  };
+  const size_t capacity_;
+  std::mutex mu_;
+  std::list<Entry> entries_;
+  std::unordered_map<std::string, std::list<Entry>::iterator> index_;
+};
+
 std::string TelegramText(const Cable& c) {
   if (c.header_raw.empty()) return c.text_raw;
   if (c.text_raw.empty()) return c.header_raw;
@@ -200,9 +257,20 @@ cablebase::ExportFormat LibraryFormat(server::ExportFormat f) {
 class ArchiveService : public CableService {
  public:
   ArchiveService(const std::string& path, const Limits& limits, int max_connections)
-      : limits_(limits), pool_(path, max_connections) {}
+      : limits_(limits),
+        pool_(path, max_connections),
+        path_(path),
+        answers_(static_cast<size_t>(std::max(limits.result_cache_entries, 0))),
+        // Stats and the empty query's facets: two answers, always kept (1.4 s each uncached).
+        archive_counts_(4) {}
 
-  Status Open() { return pool_.OpenFirst(); }
+  Status Open() {
+    if (Status s = pool_.OpenFirst(); !s.ok()) return s;
+    auto a = Archive::Open(path_, Archive::Mode::kReadOnly);
+    if (!a.ok()) return a.status();
+    generation_archive_ = std::move(*a);
+    return Status::Ok();
+  }
 
   Result<Json> Search(const server::SearchRequest& r) override {
     cablebase::SearchRequest req;
@@ -216,13 +284,26 @@ class ArchiveService : public CableService {
     req.facet_limit = kFacetLimit;
     req.mark_begin = std::string(kJsonMarkBegin);
     req.mark_end = std::string(kJsonMarkEnd);
-    Result<SearchResults> res = Timed([&](Archive& a) { return cablebase::Search(a, req); });
-    if (!res.ok()) return res.status();
-    return SearchResultsToJson(req, *res);
+    const std::string key = "search\n" + r.query + "\n" + std::to_string(r.limit) + "\n" +
+                            std::to_string(r.offset) + "\n" +
+                            std::to_string(static_cast<int>(r.sort)) + "\n" +
+                            (r.facets ? "1" : "0");
+    return Cached(answers_, key, [&]() -> Result<Json> {
+      Result<SearchResults> res = Timed([&](Archive& a) { return cablebase::Search(a, req); });
+      if (!res.ok()) return res.status();
+      return SearchResultsToJson(req, *res);
+    });
   }
 
   Result<Json> Facets(const std::string& query) override {
     if (query.find_first_not_of(" \t\r\n") == std::string::npos) {
+      return Cached(archive_counts_, "facets\n" + query, [&] { return WholeArchiveFacets(query); });
+    }
+    return Cached(answers_, "facets\n" + query, [&] { return QueryFacets(query); });
+  }
+
+  Result<Json> WholeArchiveFacets(const std::string& query) {
+    {
       Result<ArchiveStats> s = Timed([&](Archive& a) { return a.Stats(kFacetLimit); });
       if (!s.ok()) return s.status();
       // The whole archive: its counts are the facets of a query that matches every cable.
@@ -235,6 +316,9 @@ class ArchiveService : public CableService {
                      values(s->by_caveat), values(s->by_tag)};
       return Json{{"query", query}, {"total", s->cables}, {"facets", SearchFacetsToJson(f)}};
     }
+  }
+
+  Result<Json> QueryFacets(const std::string& query) {
     cablebase::SearchRequest req;
     req.query = query;
     req.limit = 0;
@@ -333,15 +417,21 @@ class ArchiveService : public CableService {
   Result<Json> Refs(const std::string& id, server::RefDirection direction, int depth,
                     int max_nodes) override {
     const cablebase::RefDirection dir = LibraryDirection(direction);
-    Result<RefGraph> g = Timed([&](Archive& a) { return a.Refs(id, dir, depth); });
-    if (!g.ok()) return g.status();
-    return RefGraphToJson(*g, dir, depth, static_cast<size_t>(std::max(max_nodes, 1)));
+    const std::string key = "refs\n" + id + "\n" + std::to_string(static_cast<int>(direction)) +
+                            "\n" + std::to_string(depth) + "\n" + std::to_string(max_nodes);
+    return Cached(answers_, key, [&]() -> Result<Json> {
+      Result<RefGraph> g = Timed([&](Archive& a) { return a.Refs(id, dir, depth); });
+      if (!g.ok()) return g.status();
+      return RefGraphToJson(*g, dir, depth, static_cast<size_t>(std::max(max_nodes, 1)));
+    });
   }
 
   Result<Json> Stats() override {
-    Result<ArchiveStats> s = Timed([&](Archive& a) { return a.Stats(500); });
-    if (!s.ok()) return s.status();
-    return ArchiveStatsToJson(*s);
+    return Cached(archive_counts_, "stats", [&]() -> Result<Json> {
+      Result<ArchiveStats> s = Timed([&](Archive& a) { return a.Stats(500); });
+      if (!s.ok()) return s.status();
+      return ArchiveStatsToJson(*s);
+    });
   }
 
   Status CheckQuery(const std::string& query) override { return ValidateQuery(query); }
@@ -360,6 +450,59 @@ class ArchiveService : public CableService {
   }
 
  private:
+  // The archive's generation now, on a connection of its own (~50 us; no wait for the pool).
+  Result<std::string> Generation() {
+    std::lock_guard<std::mutex> lock(generation_mu_);
+    return store::StatsGeneration(generation_archive_->db());
+  }
+
+  // The answer of `compute` for `key`, from `cache` when it was computed at the archive's current
+  // generation; errors (a time limit, a bad query) are not kept. Requests for a key already being
+  // computed wait for that computation instead of starting their own (50 clients asking for one
+  // new query run it once, not 50 times on 2 cores until each hits the time limit).
+  template <typename Fn>
+  Result<Json> Cached(ResultCache& cache, const std::string& key, Fn&& compute) {
+    Result<std::string> generation = Generation();
+    if (!generation.ok() || !cache.enabled()) return compute();
+    if (std::optional<Json> hit = cache.Get(key, *generation)) return std::move(*hit);
+    const std::string flight_key = *generation + '\n' + key;
+    std::shared_ptr<Flight> flight;
+    bool leader = false;
+    {
+      std::lock_guard<std::mutex> lock(flights_mu_);
+      std::shared_ptr<Flight>& f = flights_[flight_key];
+      if (!f) {
+        f = std::make_shared<Flight>();
+        leader = true;
+      }
+      flight = f;
+    }
+    if (!leader) {
+      std::unique_lock<std::mutex> lock(flight->mu);
+      flight->cv.wait(lock, [&] { return flight->done; });
+      return flight->result;
+    }
+    Result<Json> value = compute();
+    if (value.ok()) cache.Put(key, *generation, *value);
+    {
+      std::lock_guard<std::mutex> lock(flight->mu);
+      flight->result = value;
+      flight->done = true;
+    }
+    flight->cv.notify_all();
+    std::lock_guard<std::mutex> lock(flights_mu_);
+    flights_.erase(flight_key);
+    return value;
+  }
+
+  // One computation of a key that other requests wait for (Cached).
+  struct Flight {
+    std::mutex mu;
+    std::condition_variable cv;
+    bool done = false;
+    Result<Json> result = Status(StatusCode::kInternal, "not computed");
+  };
+
   // Runs `fn` on a pooled connection under the query time limit. A call stopped by the watchdog
   // (or, without Interrupt, one that simply ran past the limit and failed) reports kTimeout.
   template <typename Fn>
@@ -379,6 +522,13 @@ class ArchiveService : public CableService {
   const Limits limits_;
   ConnectionPool pool_;
   Watchdog watchdog_;
+  const std::string path_;
+  std::mutex generation_mu_;
+  std::unique_ptr<Archive> generation_archive_;
+  std::mutex flights_mu_;
+  std::map<std::string, std::shared_ptr<Flight>> flights_;  // keys being computed (Cached)
+  ResultCache answers_;         // search, query facets, graphs
+  ResultCache archive_counts_;  // stats, the empty query's facets
 };
 
 }  // namespace

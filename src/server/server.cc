@@ -5,6 +5,7 @@
 #include <httplib.h>
 #include <pthread.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 
 #include <algorithm>
@@ -15,6 +16,7 @@
 
 #include "server/api.h"
 #include "server/archive_service.h"
+#include "server/event_server.h"
 #include "server/routes.h"
 #include "server/web_ui.h"
 
@@ -72,23 +74,33 @@ Status RunServer(const ServerOptions& options) {
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
   const int threads = std::clamp(options.threads, 2, 256);
-  // One connection per core and a few more: SQLite reads are CPU-bound, extra ones only queue.
+  // SQLite reads are CPU-bound: more connections than a few per core only queue. But a request
+  // that runs to its time limit holds its connection: 4 per core (at least 4) keep the others
+  // answered meanwhile.
   const int connections =
-      std::clamp(static_cast<int>(std::thread::hardware_concurrency()) * 2, 4, threads);
+      std::clamp(static_cast<int>(std::thread::hardware_concurrency()) * 4, 4, threads);
   Result<std::unique_ptr<CableService>> service =
       OpenArchiveService(options.db_path, options.limits, connections);
   if (!service.ok()) return service.status().WithLocation(options.db_path);
 
   Api api(**service, options.limits);
   WebUi ui(options.web_root);
-  httplib::Server svr;
-  svr.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  // A waiting connection costs a descriptor, not a thread (event_server.h): allow many.
+  rlimit files{};
+  if (getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
+    files.rlim_cur = files.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &files);
+  }
+  EventServerOptions event_options;
+  event_options.workers = threads;
+  event_options.idle_timeout = std::chrono::seconds(5);
+  event_options.header_timeout = std::chrono::seconds(10);
+  event_options.write_timeout = std::chrono::seconds(30);
+  event_options.max_connections =
+      static_cast<int>(std::clamp<rlim_t>(files.rlim_cur > 64 ? files.rlim_cur - 64 : 16, 16, 100000));
+  EventServer svr(event_options);
   svr.set_default_headers(SecurityHeaders());
   svr.set_payload_max_length(64 * 1024);  // only GET is served: no request needs a body
-  svr.set_read_timeout(10);
-  svr.set_write_timeout(30);
-  svr.set_keep_alive_timeout(5);
-  svr.set_keep_alive_max_count(1000);
   svr.set_tcp_nodelay(true);
 
   // DNS rebinding: a page on another site that resolves its own name to 127.0.0.1 must not read the
@@ -151,6 +163,8 @@ Status RunServer(const ServerOptions& options) {
                                             " (in use, or not an address of this machine)");
   }
 
+  svr.SetListenBacklog(4096);  // capped by net.core.somaxconn
+
   std::atomic<bool> signalled{false};
   std::thread signal_waiter([&svr, &signalled, stop_signals] {
     int sig = 0;
@@ -165,6 +179,7 @@ Status RunServer(const ServerOptions& options) {
     options.on_listening("http://" + shown + ":" + std::to_string(port) + "/");
   }
   const bool served = svr.listen_after_bind();
+  svr.Shutdown();  // the waiting connections and the workers
   // Wake the waiter if the server stopped on its own (the signal stays blocked: we are exiting).
   if (!signalled) pthread_kill(signal_waiter.native_handle(), SIGTERM);
   signal_waiter.join();

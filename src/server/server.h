@@ -20,6 +20,9 @@ struct Limits {
   int max_graph_depth = 2;        // depth= of /refs
   int max_graph_nodes = 400;      // nodes returned by /refs (the answer says "truncated")
   std::chrono::milliseconds query_time_limit{3000};  // a search/facets/refs running longer: 503
+  // Search, facet and graph answers kept per archive generation (archive_service.cc ResultCache);
+  // 0 keeps none. Stats and the whole archive's facets are always kept.
+  int result_cache_entries = 1024;
 };
 
 struct ServerOptions {
@@ -27,7 +30,8 @@ struct ServerOptions {
   std::string host = "127.0.0.1";        // loopback by default
   int port = 8080;                       // 0 picks a free port
   std::string web_root;  // serve the UI from this folder (development); empty = embedded copy
-  int threads = 32;      // HTTP worker threads (a kept-alive connection holds one)
+  int threads = 16;      // worker threads: requests answered at once (waiting connections hold
+                         // none: they wait in one epoll loop, event_server.h)
   Limits limits;
   // Called once with "http://HOST:PORT/" when the socket is bound, before requests are served.
   std::function<void(const std::string& url)> on_listening;

@@ -1,5 +1,6 @@
 // SHA-256 (FIPS 180-4) of byte strings, for the archive's content hashes; OpenSSL's libcrypto does
-// the hashing (it uses the CPU's SHA extensions where present).
+// the hashing (it uses the CPU's SHA extensions where present), loaded with dlopen on first use
+// (sha256.cc says why). Aborts with a message when libcrypto.so.3 cannot be loaded.
 #ifndef CABLEBASE_STORE_SHA256_H_
 #define CABLEBASE_STORE_SHA256_H_
 
