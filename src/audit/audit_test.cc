@@ -221,6 +221,21 @@ TEST(AuditFragmentTest, TagsTokensAndCorrectedTypos) {
   EXPECT_EQ(f[0].message, "tags: 1 token of the TAGS line not in tags (XX)");
 }
 
+// Written for the test: a TAGS line followed by a FOIA printout's routing debris and the next
+// page's banner (the shapes of corpus-more foia-text C06694864, C06697444): not TAGS tokens.
+TEST(AuditFragmentTest, TagsPrintoutDebrisIsNotTags) {
+  Cable c = Fragment("TAGS: PREL, MARR, NATO\n642BD1 040232Z /38\n\n1. Text.\n");
+  c.tags = {"PREL", "MARR", "NATO"};
+  EXPECT_TRUE(Of(AuditCable(c), Invariant::kTags).empty());
+  c = Fragment("TAGS: OAS, PREL, PM\nPAGE 01 PANAMA 2736 031820Z JUN 96\n\n1. Text.\n");
+  c.tags = {"OAS", "PREL", "PM"};
+  EXPECT_TRUE(Of(AuditCable(c), Invariant::kTags).empty());
+  // A wrapped line of tags is still read.
+  c = Fragment("TAGS: OAS, PREL, PM\nCO, XX\n\n1. Text.\n");
+  c.tags = {"OAS", "PREL", "PM", "CO"};
+  ASSERT_EQ(Of(AuditCable(c), Invariant::kTags).size(), 1u);
+}
+
 TEST(AuditFragmentTest, TagsMergedIntoOneTag) {
   // written for the test: codes run together into one tag are a finding; a phrase, a person and
   // a phrase kept without its space are not.

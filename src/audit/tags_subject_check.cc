@@ -49,6 +49,39 @@ bool HasLower(std::string_view s) {
   return false;
 }
 
+// True when a line wrapped from the TAGS line can hold tags: a word of two or more letters not
+// glued to digits, and no time of day of a printout or page line (six digits and Z: "040232Z").
+// FOIA printouts follow the TAGS line with "642BD1 040232Z /38", "/", "---", or the next page's
+// "PAGE 01 PANAMA 2736 031820Z JUN 96" (corpus-more foia-text C06694864, C06697774, C06694647,
+// C06697444): not tags. Linear.
+bool CanHoldTags(std::string_view l) {
+  bool word = false;
+  for (size_t i = 0; i < l.size();) {
+    if (model::IsDigit(l[i])) {
+      size_t j = i;
+      while (j < l.size() && model::IsDigit(l[j])) ++j;
+      if (j - i == 6 && j < l.size() && (l[j] == 'Z' || l[j] == 'z') &&
+          (j + 1 == l.size() || !model::IsAlnum(l[j + 1]))) {
+        return false;
+      }
+      i = j;
+      continue;
+    }
+    if (!model::IsAlpha(l[i])) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < l.size() && model::IsAlpha(l[j])) ++j;
+    if (j - i >= 2 && !(i > 0 && model::IsDigit(l[i - 1])) &&
+        !(j < l.size() && model::IsDigit(l[j]))) {
+      word = true;
+    }
+    i = j;
+  }
+  return word;
+}
+
 // The SUBJECT line up to another header part written on the same line, as pages whose line ends
 // were lost have it ("... UPDATE - OCTOBER, 2008 REF: BRASILIA 1159 BRASILIA 00001378 001.2 OF
 // 003", 08BRASILIA1378; "... UK PRIMEREF: A. LONDON 1939", 08LONDON1991; "... Classified By:",
@@ -93,7 +126,7 @@ void CheckTags(const AuditInput& in, std::vector<Finding>* out) {
   std::string line(in.lines[at].substr(off));
   for (size_t j = at + 1; j < in.header_end && j < at + 4; ++j) {
     std::string_view l = in.lines[j];
-    if (model::Trim(l).empty() || OpensHeaderPart(l) || HasLower(l)) break;
+    if (model::Trim(l).empty() || OpensHeaderPart(l) || HasLower(l) || !CanHoldTags(l)) break;
     line += " ";
     line += l;
   }

@@ -153,6 +153,26 @@ size_t FindTagsLabel(std::string_view text) {
   return best == std::string_view::npos ? best : best_after;
 }
 
+// True when `s` holds a word of two or more letters standing alone (not glued to digits): what a
+// TAGS continuation line is made of ("CU, DR, EC, ES", "HILLARY)"). Printout debris that FOIA
+// printouts put after the TAGS line has none: "642BD1 040232Z /38" (corpus-more foia-text
+// C06694864), "3802DF 110138Z /38," (C06697877), "/" (C06697774), "---" and "1-3°5111,T °"
+// (C06694647). Linear.
+bool HasTagWord(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    if (!model::IsAlpha(s[i])) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < s.size() && model::IsAlpha(s[j])) ++j;
+    bool glued = (i > 0 && model::IsDigit(s[i - 1])) || (j < s.size() && model::IsDigit(s[j]));
+    if (j - i >= 2 && !glued) return true;
+    i = j;
+  }
+  return false;
+}
+
 bool HasLower(std::string_view s) {
   for (char c : s) {
     if (model::IsLower(c)) return true;
@@ -306,6 +326,7 @@ std::vector<std::string> ParseTags(std::string_view text) {
       bool comma = !prev.empty() && prev.back() == ',';
       if (t.empty() || internal::StartsHeaderField(t)) break;
       if (!comma && HasLower(t)) break;
+      if (!HasTagWord(t)) break;  // printout debris, not tags
       std::string u = model::ToUpperAscii(internal::CollapseLetterSpacing(t));
       size_t used = 0;
       if (!internal::MatchClassification(u, &used).empty()) break;
@@ -360,7 +381,11 @@ std::vector<std::string> ParseTags(std::string_view text) {
       }
       std::string w = body.substr(i, j - i);
       while (!w.empty() && (w.back() == '.' || w.back() == ':')) w.pop_back();
-      if (!w.empty()) words.push_back(w);
+      // A word without a letter or digit is a rule or OCR debris, never a tag ("(TALBOTT,
+      // STROBE)---", corpus-more foia-text C06694647).
+      bool alnum = false;
+      for (char ch : w) alnum = alnum || model::IsAlnum(ch);
+      if (alnum) words.push_back(w);
       i = j;
     }
   }

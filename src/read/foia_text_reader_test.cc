@@ -67,6 +67,27 @@ TEST(FoiaTextReader, GarbledMarkerKeepsTheSectionCaption) {
   EXPECT_EQ(r[0].section_count, 2);
 }
 
+// FOIA printouts follow the TAGS line with printout debris ("642BD1 040232Z /38", "/", "---",
+// "1-3°5111,T °"): a continuation line without a word of two letters ends the TAGS, and a word
+// without a letter or digit is no tag (parse/tags.cc HasTagWord).
+TEST(FoiaTextReader, PrintoutDebrisAfterTagsIsNoTag) {
+  struct {
+    const char* file;
+    std::vector<std::string> tags;
+  } cases[] = {
+      {"corpus-more/foia-text/C06694864.txt", {"PREL", "MARR", "NATO", "FR", "HA", "RW"}},
+      {"corpus-more/foia-text/C06697877.txt", {"PREL", "AS", "NZ"}},
+      {"corpus-more/foia-text/C06697774.txt", {"PREL", "RS", "JA"}},
+      {"corpus-more/foia-text/C06694647.txt", {"NATO", "PREL", "BO", "OVIP", "TALBOTT, STROBE"}},
+  };
+  for (const auto& k : cases) {
+    CABLEBASE_SHARED_PATH(txt, k.file);
+    std::vector<Cable> r = Records(txt);
+    ASSERT_EQ(r.size(), 1u) << k.file;
+    EXPECT_EQ(r[0].tags, k.tags) << k.file;
+  }
+}
+
 // Every release of the sample gives a record with its document number and text.
 TEST(FoiaTextReader, EveryReleaseGivesARecord) {
   CABLEBASE_SHARED_PATH(dir, "corpus-more/foia-text");
