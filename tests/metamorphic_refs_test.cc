@@ -962,8 +962,21 @@ TEST(MetamorphicIds, GoldenRepairsCombined) {
     if (i == input.size() || i < 3 || !isdigit(static_cast<unsigned char>(input[0]))) continue;
     std::string head = input.substr(0, i), serial = input.substr(i);
     std::string century = (input[0] >= '6') ? "19" : "20";
-    for (const std::string& v : {Lower(input), head + "00" + serial, century + input,
-                                 Lower(century + head + "0" + serial), " " + input + " "}) {
+    // Debris and caption prefixes in front of a misspelled post, when the input is year + letters.
+    std::vector<std::string> variants = {Lower(input), head + "00" + serial, century + input,
+                                         Lower(century + head + "0" + serial), " " + input + " "};
+    bool plain = head.size() > 2 && head.find_first_of("0123456789", 2) == std::string::npos;
+    Id want;
+    if (plain && SplitId(canon, &want) && want.post != "BRUSSELS" && want.post != "USEUBRUSSELS") {
+      std::string yy = head.substr(0, 2), letters = head.substr(2);
+      if (letters.compare(0, 7, "SECTION") != 0 && letters.compare(0, 4, "EFTO") != 0 &&
+          letters.compare(0, 9, "AMEMBASSY") != 0) {
+        variants.push_back(yy + "SECTION01OF02" + letters + serial);
+        variants.push_back(yy + "EFTO" + letters + serial);
+        variants.push_back(century + yy + "SECTION02OF03" + letters + "00" + serial);
+      }
+    }
+    for (const std::string& v : variants) {
       std::string got = model::CanonicalizeReferenceId(v);
       tally.Check(got == canon, "\"" + v + "\" (from " + input + ") got " + got + " want " + canon);
     }
