@@ -584,6 +584,35 @@ TEST(MetamorphicRefs, TextAfterBlock) {
   CheckRefs(styles);
 }
 
+// An undated reference to the citing cable's own post with a higher serial is from the year before
+// (10STATE9124 cites STATE 120288 = 09STATE120288), whatever alias names the post.
+TEST(MetamorphicRefs, UndatedOwnPost) {
+  if (!Golden().loaded) GTEST_SKIP();
+  Tally tally("refs/undated-own-post");
+  const std::vector<std::pair<std::string, std::string>> posts = {
+      {"STATE", "STATE"},         {"STATE", "SECSTATE"},          {"USUNNEWYORK", "USUN"},
+      {"USUNNEWYORK", "USUN NEW YORK"}, {"RIODEJANEIRO", "RIO DE JANEIRO"}, {"MOSCOW", "MOSCOW"},
+      {"AITTAIPEI", "AIT TAIPEI"}, {"AITTAIPEI", "TAIPEI"},         {"THEHAGUE", "HAGUE"}};
+  for (const Id& seed : CorpusIds()) {
+    if (seed.year < 1980) continue;
+    for (const auto& [post, written] : posts) {
+      Id me = seed;
+      me.post = post;
+      long n = std::atol(me.serial.c_str());
+      for (long delta : {-1L, 1L, 500L}) {
+        if (n + delta <= 0) continue;
+        Id ref = me;
+        ref.serial = std::to_string(n + delta);
+        if (delta > 0) ref.year = me.year - 1;
+        std::string text = "\nREF: " + written + " " + std::to_string(n + delta) + "\n";
+        std::vector<std::string> got = CableIds(parse::ParseReferences(text, me.year, me.Canonical()));
+        tally.Check(got == std::vector<std::string>{ref.Canonical()},
+                    me.Canonical() + " \"" + Show(text) + "\" got [" + Join(got) + "] want " + ref.Canonical());
+      }
+    }
+  }
+}
+
 // Several entries on one line: "A. STATE 1234, B. STATE 5678" and "A. STATE 1234; B. ...".
 TEST(MetamorphicRefs, SeveralOnOneLine) {
   if (!Golden().loaded) GTEST_SKIP();
