@@ -8,6 +8,9 @@
 // a non-cable entry beside it, ...), and the test checks that the parser follows. The point is the
 // whole kind of input, not the seed: a rule fitted to the golden case fails its variants.
 //
+// The real REF blocks of shared/corpus and corpus-more are reshaped too (RealBlocksReshaped): there
+// no value is assumed, the reshaped block must give the IDs of the block as written.
+//
 // One test per transformation; each reports how many variants fail and the first few of them. The
 // texts built here are fragments written for the test from the seeds' values, not copies of cables.
 // CABLEBASE_METAMORPHIC_VERBOSE=1 prints every failing variant.
