@@ -18,6 +18,7 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/format_option.h"
+#include "cli/parsed_cables.h"
 
 namespace cablebase::cli {
 
