@@ -1,4 +1,6 @@
 // The SUBJECT line of the text header (may wrap over several lines).
+#include <algorithm>
+
 #include "model/text_util.h"
 #include "parse/header_lines.h"
 #include "parse/text_header.h"
@@ -249,9 +251,21 @@ bool OpensParagraph(std::string_view t) {
 }
 
 // Mostly capitals: fewer than one lower-case letter for five capitals ("TEHRAN's SHADOW", "55th").
+// Letters inside parentheses are not counted: a tasking number ("(c-ne9-01257)") is written in
+// lower case in upper-case subjects. A line that is only a tasking number — a parenthesis holding
+// no blank, a digit and a hyphen — counts as capitals.
 bool MostlyUpper(std::string_view s) {
-  int lower = 0, upper = 0;
+  std::string_view t = model::Trim(s);
+  if (t.size() >= 4 && t.front() == '(' && t.back() == ')' && t.find(' ') == std::string_view::npos &&
+      t.find('-') != std::string_view::npos &&
+      std::any_of(t.begin(), t.end(), [](char c) { return IsDigit(c); })) {
+    return true;
+  }
+  int lower = 0, upper = 0, depth = 0;
   for (char c : s) {
+    if (c == '(') ++depth;
+    if (c == ')' && depth > 0) --depth;
+    if (depth > 0) continue;
     lower += model::IsLower(c);
     upper += model::IsUpper(c);
   }

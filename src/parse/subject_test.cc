@@ -65,6 +65,9 @@ TEST(SubjectFragments, Shapes) {
   EXPECT_EQ(ParseSubject("SUBJECT: WEALTH IN TOWN -\n CONFIDENTIAL\n\nPAGE 02 HARARE 06677 01 OF 03 "
                          "291400Z SOURCES\n\n1. (C) Text\n"),
             "WEALTH IN TOWN - SOURCES");
+  // A tasking number on a line of its own (issue 11).
+  EXPECT_EQ(ParseSubject("SUBJECT: TALKS IN TOWN\n(c-ab1-01234)\n\n1. (C) Text\n"),
+            "TALKS IN TOWN (c-ab1-01234)");
 }
 
 }  // namespace
