@@ -596,11 +596,11 @@ TEST(MetamorphicNames, Signers) {
     std::string upto = s.input.substr(0, eol == std::string::npos ? s.input.size() : eol);
     for (const std::string& trailer :
          {"\nNNNN", "\n\nNNNN\n", "\nEnd Cable Text", "\n\nBT\n", "\n\nCONFIDENTIAL\n", "\n.\n",
-          "\n\n\n", "\nNNNN\nEnd Cable Text\n"}) {
+          "\n\n\n", "\nNNNN\nEnd Cable Text\n", "\nBT\n#1234\nNNNN\n", "\nSIGNED\n"}) {
       check("signers.trailer", upto + trailer, s.name);
     }
     for (const std::string& n : {"RICE", "CLINTON", "DE PREE", "O'BRIEN", "STRAUSZ-HUPE", "MCNAMARA",
-                                 "Clinton", "McMullen"}) {
+                                 "Clinton", "McMullen", "J.D. SMITH", "J. D. SMITH"}) {
       check("signers.name", s.input.substr(0, s.pos) + n + s.input.substr(s.pos + s.name.size()), n);
     }
   }
