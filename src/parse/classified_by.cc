@@ -396,9 +396,9 @@ void SplitTitleAndName(std::string_view part, ClassifiedBy* cb) {
     return;
   }
   // A repeated label ("Classified By: Classified by DCM Liz Dibble", "1. CLASSIFIED BY NEA ...").
-  // Repeated any number of times ("Classified By: Classified by Classified by Economic ...",
-  // golden); each round removes one label, so the rounds are bounded by the line's length.
-  while (true) {
+  // Repeated ("Classified By: Classified by Classified by Economic ...", golden); a label is
+  // removed only from the first 12 bytes, at most eight times (the block is at most six lines).
+  for (int round = 0; round < 8; ++round) {
     std::string u = model::ToUpperAscii(s);
     size_t lp = 0;
     size_t after = FindClassifiedBy(u, 0, &lp);

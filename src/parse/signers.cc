@@ -191,8 +191,9 @@ std::string GluedName(std::string_view line, size_t* column) {
     }
   }
   // Initials before it belong to the name when a sentence ends before them ("CONSIDERED.  J.D.
-  // SMITH"): an initial's own stop is no sentence's end.
-  while (true) {
+  // SMITH"): an initial's own stop is no sentence's end. At most three (a name has no more), so
+  // the scan stays linear in the line.
+  for (int round = 0; round < 3; ++round) {
     size_t sp3 = before.find_last_of(" \t");
     if (sp3 == std::string_view::npos) break;
     std::string_view initials = before.substr(sp3 + 1);
