@@ -25,6 +25,7 @@
 
 #include "model/tag_kind.h"
 #include "parse/signers.h"
+#include "parse/summary.h"
 #include "parse/text_header.h"
 #include "parse_shared_cable.h"
 #include "shared_files.h"
@@ -72,7 +73,9 @@ struct Tally {
   }
 };
 
-std::string Quoted(const std::string& s) { return Json(s).dump(); }
+std::string Quoted(const std::string& s) {
+  return Json(s).dump(-1, ' ', false, Json::error_handler_t::replace);
+}
 
 std::string Upper(std::string s) {
   for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -434,7 +437,7 @@ TEST(MetamorphicNames, Tags) {
   const std::string tail = "\nSUBJECT: A SUBJECT WRITTEN FOR THIS TEST\n\nClassified By: Ambassador John Smith\n";
   auto check = [&](const std::string& tr, const std::string& line, const std::vector<std::string>& want) {
     std::vector<std::string> got = parse::ParseTags(head + line + tail);
-    t.Check(tr, got == want, Quoted(line) + " got " + Json(got).dump());
+    t.Check(tr, got == want, Quoted(line) + " got " + Json(got).dump(-1, ' ', false, Json::error_handler_t::replace));
   };
   auto join = [](const std::vector<std::string>& v, const std::vector<std::string>& seps) {
     std::string out;
@@ -463,7 +466,18 @@ TEST(MetamorphicNames, Tags) {
       }
     }
     // A program, an organisation and a person tag added (written for this test).
-    for (const std::string& extra : {"KDEM", "KPAO", "NATO", "IAEA", "UNSC", "EUN"}) {
+    // A visit's person tag, written "OVIP SURNAME GIVEN" on the line (the corpus shape of
+    // "CLINTON, HILLARY"), is the tag "SURNAME, GIVEN" (names written for this test).
+    if (std::find(tags.begin(), tags.end(), "OVIP") == tags.end()) {
+      for (const std::string& given : {"JOHN", "MARIA", "DAVID"}) {
+        std::vector<std::string> want = tags;
+        want.push_back("OVIP");
+        want.push_back("SMITHSON, " + given);
+        check("tags.person", "TAGS: " + join(tags, {" "}) + " OVIP SMITHSON " + given, want);
+        check("tags.person_comma", "TAGS: " + join(tags, {", "}) + ", OVIP SMITHSON " + given, want);
+      }
+    }
+    for (const std::string& extra : {"KDEM", "KPAO", "NATO", "IAEA", "UNSC", "EUN", "ASEAN", "UNESCO", "UNMIK"}) {
       std::vector<std::string> want = tags;
       if (std::find(want.begin(), want.end(), extra) != want.end()) continue;
       want.push_back(extra);
@@ -529,15 +543,27 @@ TEST(MetamorphicNames, Subject) {
     for (const std::string& mark : {"(C)", "(s)", "(S/NF)", "(SBU)", "(C/REL UK)", "(U)", "(S//NF)"}) {
       check("subject.mark_start", "SUBJECT: " + std::string(mark) + " " + s, s);
     }
+    // An old-format page break after the first line: the banner, then the page header with the
+    // rest of the subject after its DTG (00HARARE6677's shape), or the banner alone when the
+    // reader cut the header out.
+    {
+      std::string w = WrapWords("SUBJECT: " + s, 45, "\n");
+      size_t nl = w.find('\n');
+      if (nl != std::string::npos) {
+        std::string first = w.substr(0, nl), rest = Collapse(w.substr(nl + 1));
+        check("subject.page_banner", first + "\n CONFIDENTIAL\n" + rest, s);
+        check("subject.page_header_old",
+              first + "\n CONFIDENTIAL\n\nPAGE 02 HARARE 06677 01 OF 03 291400Z " + rest, s);
+      }
+    }
     check("subject.mark_end", "SUBJECT: " + s + " (C)", s);
     check("subject.rule_dashes", "SUBJECT: " + s + "\n-----------------------------", s);
     check("subject.rule_equals", "SUBJECT: " + s + "\n\n=====================", s);
     check("subject.label_case", "Subject: " + s, s);
   }
-  // Open: a wrap right after a hyphen ("U.S.-" / "RUSSIA") is read as a hyphenated word, and a
-  // mostly lower-case tracking code on a line of its own after a finished line ("(c-ne9-01257)")
-  // ends the subject: two seeds, two widths each at most.
-  EXPECT_EQ(t.Report("SUBJECT", {{"subject.wrap", 4}, {"subject.wrap_trailing_space", 4}}), 0);
+  // Open: a wrap right after a hyphen ("U.S.-" / "RUSSIA") is read as a hyphenated word (one
+  // seed, two widths at most).
+  EXPECT_EQ(t.Report("SUBJECT", {{"subject.wrap", 2}, {"subject.wrap_trailing_space", 2}}), 0);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -562,7 +588,7 @@ TEST(MetamorphicNames, Signers) {
     std::vector<std::string> got = parse::ParseSigners(input);
     bool ok = want.empty() ? got.empty() : (got.size() == 1 && got[0] == want);
     t.Check(tr, ok, Quoted(input.substr(input.size() > 160 ? input.size() - 160 : 0)) + " got " +
-                        Json(got).dump() + " want " + Quoted(want));
+                        Json(got).dump(-1, ' ', false, Json::error_handler_t::replace) + " want " + Quoted(want));
   };
   for (const Seed& s : seeds) {
     check("signers.seed", s.input, s.name);
@@ -570,15 +596,55 @@ TEST(MetamorphicNames, Signers) {
     std::string upto = s.input.substr(0, eol == std::string::npos ? s.input.size() : eol);
     for (const std::string& trailer :
          {"\nNNNN", "\n\nNNNN\n", "\nEnd Cable Text", "\n\nBT\n", "\n\nCONFIDENTIAL\n", "\n.\n",
-          "\n\n\n", "\nNNNN\nEnd Cable Text\n"}) {
+          "\n\n\n", "\nNNNN\nEnd Cable Text\n", "\nBT\n#1234\nNNNN\n", "\nSIGNED\n"}) {
       check("signers.trailer", upto + trailer, s.name);
     }
     for (const std::string& n : {"RICE", "CLINTON", "DE PREE", "O'BRIEN", "STRAUSZ-HUPE", "MCNAMARA",
-                                 "Clinton", "McMullen"}) {
+                                 "Clinton", "McMullen", "J.D. SMITH", "J. D. SMITH"}) {
       check("signers.name", s.input.substr(0, s.pos) + n + s.input.substr(s.pos + s.name.size()), n);
     }
   }
   EXPECT_EQ(t.Report("signers", {}), 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Summary: the same text under other spellings of its markers.
+
+TEST(MetamorphicNames, Summary) {
+  REQUIRE_SHARED();
+  std::vector<std::string> seeds;
+  auto add = [&](const std::string& s) {
+    // One paragraph's text, its lines joined with blanks (the summary keeps line ends as "\n").
+    std::string one = Collapse(s);
+    if (one.size() > 20 && one.size() < 600) seeds.push_back(one);
+  };
+  for (const Json& c : LoadGolden()) {
+    if (c.value("function", "") == "parse_summary" && c["expected"].is_string()) add(c["expected"]);
+  }
+  for (const Cable& c : CorpusCables()) add(c.summary);
+  ASSERT_GT(seeds.size(), 100u);
+  Tally t;
+  const std::string head = "Classified By: Ambassador John Smith, reasons 1.4 (b) and (d)\n\n";
+  const std::string next = "\n\n2. (C) A paragraph written for this test.\n";
+  for (const std::string& s : seeds) {
+    for (const std::string& open : {"Summary:", "SUMMARY:", "Summary.", "Summary and Comment:",
+                                    "SUMMARY AND COMMENT:", "Summary:  (SBU)", "(C) Summary:"}) {
+      for (const std::string& close : {"End Summary.", "END SUMMARY.", "End summary", "END OF SUMMARY.",
+                                       "End Summary and Comment."}) {
+        std::string in = head + "1. " + (open[0] == '(' ? "" : "(C) ") + open + " " + s + " " + close + next;
+        std::string got = parse::ParseSummary(in);
+        t.Check("summary.markers", got == s, Quoted(in.substr(head.size(), 200)) + " got " + Quoted(got));
+      }
+    }
+    // The marker as a heading above the paragraph.
+    for (const std::string& heading : {"SUMMARY\n-------\n\n", "------- SUMMARY -------\n\n",
+                                       "Summary\n=======\n\n"}) {
+      std::string in = head + heading + "1. (C) " + s + " END SUMMARY." + next;
+      std::string got = parse::ParseSummary(in);
+      t.Check("summary.heading", got == s, Quoted(in.substr(head.size(), 200)) + " got " + Quoted(got));
+    }
+  }
+  EXPECT_EQ(t.Report("summary", {}), 0);
 }
 
 }  // namespace

@@ -396,9 +396,9 @@ void SplitTitleAndName(std::string_view part, ClassifiedBy* cb) {
     return;
   }
   // A repeated label ("Classified By: Classified by DCM Liz Dibble", "1. CLASSIFIED BY NEA ...").
-  // Repeated any number of times ("Classified By: Classified by Classified by Economic ...",
-  // golden); each round removes one label, so the rounds are bounded by the line's length.
-  while (true) {
+  // Repeated ("Classified By: Classified by Classified by Economic ...", golden); a label is
+  // removed only from the first 12 bytes, at most eight times (the block is at most six lines).
+  for (int round = 0; round < 8; ++round) {
     std::string u = model::ToUpperAscii(s);
     size_t lp = 0;
     size_t after = FindClassifiedBy(u, 0, &lp);
@@ -406,8 +406,13 @@ void SplitTitleAndName(std::string_view part, ClassifiedBy* cb) {
     s = s.substr(after);
   }
   // "a.i." / "a. i." / "ai." (ad interim) after Charge d'Affaires.
+  // Set off by commas ("Charge d'Affaires, a.i., Arnold A. Chacon", golden) it is part of the
+  // title, and the name after it stands in the title's segment.
+  for (std::string_view ai : {", a. i.,", ", a.i.,", ", A.I.,", ", A. I.,", ", ai.,", ", AI.,"}) {
+    for (size_t p = s.find(ai); p != std::string::npos; p = s.find(ai, p)) s.replace(p, ai.size(), " ");
+  }
   for (std::string_view ai : {"a. i.", "a.i.", "A.I.", "A. I.", " ai. ", " AI. "}) {
-    for (size_t p = s.find(ai); p != std::string::npos; p = s.find(ai)) s.replace(p, ai.size(), " ");
+    for (size_t p = s.find(ai); p != std::string::npos; p = s.find(ai, p)) s.replace(p, ai.size(), " ");
   }
   bool all_upper = true;
   for (char c : s) all_upper &= !IsLower(c);
@@ -466,7 +471,8 @@ void SplitTitleAndName(std::string_view part, ClassifiedBy* cb) {
     // In a mixed-case line, a word in capitals is an acronym of the title ("PRT", "COM", "USEU")
     // unless it opens a run of capitals (initials and suffixes allowed, no title word) that holds
     // two or more words and ends the segment: then it is the name written in capitals ("Classified
-    // By: Charge d'Affaires DANIEL SPECKHARD", "ALAN J. LEVY JR., Minister-Counselor", 10BERLIN180).
+    // By: Charge d'Affaires DANIEL SPECKHARD", "ALAN J. LEVY JR., Minister-Counselor", 10BERLIN180);
+    // in a later segment only after title words of that segment.
     // caps_words[k]: the words of such a run from k (0 when none); one backward pass.
     std::vector<int> caps_words(words.size() + 1, 0);
     std::vector<bool> caps_run(words.size() + 1, true);
@@ -486,7 +492,9 @@ void SplitTitleAndName(std::string_view part, ClassifiedBy* cb) {
       bool forced_title = words[k].second;
       if (name.empty()) {
         std::string n = Normalized(w);
-        bool caps_name = !all_upper && caps_words[k] >= 2;
+        // Not a later segment made only of capitals: "Acting PolCouns, USEU BRUSSELS", "DCM, NATO
+        // HQ" name an office and a place.
+        bool caps_name = !all_upper && caps_words[k] >= 2 && (si == 0 || k > 0);
         bool is_title = forced_title || IsTitleWord(w) || connector || IsCamelCaseAbbreviation(w) ||
                         (!all_upper && !caps_name && w.size() >= 2 && !IsInitial(w) && [&] {
                           for (char c : w) {
@@ -629,7 +637,7 @@ void SplitTitleAndName(std::string_view part, ClassifiedBy* cb) {
                             title.back() == '/')) {
     title.pop_back();
   }
-  cb->title = title;
+  cb->title = model::CollapseWhitespace(title);
 }
 
 }  // namespace

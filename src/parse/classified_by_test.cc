@@ -84,6 +84,9 @@ TEST(ClassifiedByFragments, NameShapes) {
   EXPECT_EQ(name("Classified By: ADANA 222 ANKARA 6772 Classified\nby DCM Jane Smith, 1.4 (b)\n"),
             "Jane Smith");
   EXPECT_EQ(name("Classified By: Classified by Classified by DCM Jane Smith, 1.4 (b)\n"), "Jane Smith");
+  EXPECT_EQ(name("Classified By: Charge d'Affaires, a.i., JANE Q. SMITH, Embassy, 1.4 (b)\n"),
+            "JANE Q. SMITH");
+  EXPECT_EQ(name("Classified By: Acting PolCouns, USEU BRUSSELS, for reasons 1.4 (b)\n"), "");
 }
 
 // "Derived from Multiple Sources" names no person (08STATE116943, 09STATE67105).

@@ -84,17 +84,54 @@ bool IsSurnameParticle(std::string_view w) {
 }
 
 // The name when the whole trimmed line is one; else empty.
+// Initials written before a surname: "J.", "J.D." (capitals each followed by a stop).
+bool IsInitials(std::string_view w) {
+  if (w.size() < 2 || w.size() > 6) return false;
+  for (size_t i = 0; i < w.size(); ++i) {
+    if (i % 2 == 0 ? !IsUpper(w[i]) : w[i] != '.') return false;
+  }
+  return w.back() == '.';
+}
+
+bool IsNameSuffix(std::string_view w) {
+  for (std::string_view s : {"JR", "SR", "II", "III", "IV"}) {
+    if (model::EqualsIgnoreCase(w, s)) return true;
+  }
+  return false;
+}
+
 std::string NameLine(std::string_view line) {
   bool period = false;
-  std::string_view t = StripTrailing(model::Trim(line), &period);
+  std::string_view t = model::Trim(line);
+  // "SIGNED: SMITH", "SIGNED SMITH": the word that says the name is signed is not the name.
+  for (std::string_view label : {"SIGNED:", "SIGNED "}) {
+    if (model::StartsWithIgnoreCase(t, label)) t = model::Trim(t.substr(label.size()));
+  }
+  t = StripTrailing(t, &period);
   if (t.empty() || t.size() > 40) return {};
   std::vector<std::string_view> words = model::SplitWhitespace(t);
-  if (words.empty() || words.size() > 3) return {};
+  // Initials before the surname ("J.D. SMITH", "J. D. SMITH") and a suffix after it ("MCDONALD
+  // JR.") belong to the name; they do not count among its words.
+  size_t first = 0, last = words.size();
+  while (first + 1 < last && IsInitials(words[first])) ++first;
+  const bool suffix = last > first + 1 && IsNameSuffix(words[last - 1]);
+  if (suffix) --last;
+  const size_t count = last - first;
+  if (count == 0 || count > 3) return {};
   // A line of several words ending in a stop is a sentence ("NO FURTHER ACTION."), except a
-  // surname after its particle ("DE PREE.").
-  if (period && words.size() > 1 && !(words.size() == 2 && IsSurnameParticle(words[0]))) return {};
-  for (std::string_view w : words) {
-    if (!IsNameWord(w) || IsStopWord(w)) return {};
+  // surname after its particle ("DE PREE.") or before its suffix ("MCDONALD JR.").
+  if (period && count > 1 && !(count == 2 && IsSurnameParticle(words[first]))) return {};
+  for (size_t i = first; i < last; ++i) {
+    if (!IsNameWord(words[i]) || IsStopWord(words[i])) return {};
+  }
+  if (first > 0 || suffix) {
+    if (!AllCaps(t)) return {};
+    std::string out = model::CollapseWhitespace(t);
+    if (suffix && period &&
+        (model::EqualsIgnoreCase(words.back(), "JR") || model::EqualsIgnoreCase(words.back(), "SR"))) {
+      out += '.';
+    }
+    return out;
   }
   // A name written twice (10BRASILIA108 "SHANNON Shannon", 09BRASILIA1113 "KUBISKE KUBISKE").
   if (words.size() == 2 && model::EqualsIgnoreCase(words[0], words[1]) && IsUpper(words[0][0])) {
@@ -153,6 +190,19 @@ std::string GluedName(std::string_view line, size_t* column) {
       w = t.substr(sp + 1);
     }
   }
+  // Initials before it belong to the name when a sentence ends before them ("CONSIDERED.  J.D.
+  // SMITH"): an initial's own stop is no sentence's end. At most three (a name has no more), so
+  // the scan stays linear in the line.
+  for (int round = 0; round < 3; ++round) {
+    size_t sp3 = before.find_last_of(" \t");
+    if (sp3 == std::string_view::npos) break;
+    std::string_view initials = before.substr(sp3 + 1);
+    std::string_view before3 = model::TrimRight(before.substr(0, sp3));
+    if (!IsInitials(initials) || !EndsSentence(before3)) break;
+    sp = sp3;
+    before = before3;
+    w = t.substr(sp + 1);
+  }
   if (!EndsSentence(before)) return {};
   // The words before must be a sentence, not only a paragraph number and mark ("2. (C) Two.").
   size_t text_start = 0;
@@ -179,6 +229,12 @@ bool IsTrailerLine(std::string_view line) {
   // A redacted line ("XXXXXXXXXXXX" under "NNNN" / "End Cable Text", 09STATE63860): the signer is
   // above it.
   if (t.size() >= 4 && t.find_first_not_of('X') == std::string_view::npos) return true;
+  // The message number after BT ("#1234", "#0456/01"), and a bare "SIGNED" under the name.
+  if (t.size() >= 2 && t[0] == '#' &&
+      t.find_first_not_of("0123456789/", 1) == std::string_view::npos) {
+    return true;
+  }
+  if (model::EqualsIgnoreCase(t, "SIGNED") || model::EqualsIgnoreCase(t, "SIGNED.")) return true;
   if (model::StartsWithIgnoreCase(t, "Declassified/Released") ||
       model::StartsWithIgnoreCase(t, "Review ") ||
       model::StartsWithIgnoreCase(t, "Systematic Review") ||

@@ -33,6 +33,18 @@ TEST(SignersCorpus, SurnameAfterParticle) {
   EXPECT_EQ(ParseSigners("1. (U) Text of the message.\n\nNO FURTHER ACTION.\n"), Names{});
 }
 
+// Fragments written for this test: initials and a suffix belong to the name; "SIGNED" and the
+// message number after BT are no names (issue 11, metamorphic tests).
+TEST(SignersFragments, InitialsSuffixesAndSigned) {
+  EXPECT_EQ(ParseSigners("1. (U) Text of the message.\n\nJ.D. SMITH\n"), Names{"J.D. SMITH"});
+  EXPECT_EQ(ParseSigners("1. (U) Text of the message.\n\nJ. D. SMITH\n"), Names{"J. D. SMITH"});
+  EXPECT_EQ(ParseSigners("2. MINIMIZE CONSIDERED.  J.D. SMITH\n"), Names{"J.D. SMITH"});
+  EXPECT_EQ(ParseSigners("1. (U) Text of the message.\nMCDONALD JR.\n"), Names{"MCDONALD JR."});
+  EXPECT_EQ(ParseSigners("1. (U) Text of the message.\n\nSMITH\nBT\n#1234\nNNNN\n"), Names{"SMITH"});
+  EXPECT_EQ(ParseSigners("1. (U) Text of the message.\n\nRICE\nSIGNED\n"), Names{"RICE"});
+  EXPECT_EQ(ParseSigners("1. (U) Text of the message.\n\nSIGNED: RICE\n"), Names{"RICE"});
+}
+
 TEST(SignersFragments, TrailerLines) {
   EXPECT_EQ(ParseSigners("1. (U) Text of the message.\nRICE\nNNNN\nEnd Cable Text\n XXXXXXXXXXXX\n"),
             Names{"RICE"});

@@ -1,4 +1,6 @@
 // The SUBJECT line of the text header (may wrap over several lines).
+#include <algorithm>
+
 #include "model/text_util.h"
 #include "parse/header_lines.h"
 #include "parse/text_header.h"
@@ -221,6 +223,18 @@ bool Unfinished(std::string_view subject) {
   return false;
 }
 
+// Appends a line's piece: a word hyphenated at the wrap is joined ("JURIS-\nDICTION"); a dash —
+// "--", or a hyphen after a blank ("FRANCE -") — keeps its space ("IRAN --\nAND THE U.S.?",
+// 09SANAA2070), also over a page break.
+void AppendPiece(std::string* subject, std::string_view piece) {
+  const std::string& s = *subject;
+  if (!s.empty() && (s.back() != '-' || model::EndsWithIgnoreCase(s, "--") ||
+                     (s.size() >= 2 && s[s.size() - 2] == ' '))) {
+    subject->push_back(' ');
+  }
+  subject->append(piece);
+}
+
 // True for a line that opens a numbered paragraph or a portion-marked one ("1. (C) ...", "(U)").
 bool OpensParagraph(std::string_view t) {
   size_t d = 0;
@@ -237,9 +251,21 @@ bool OpensParagraph(std::string_view t) {
 }
 
 // Mostly capitals: fewer than one lower-case letter for five capitals ("TEHRAN's SHADOW", "55th").
+// Letters inside parentheses are not counted: a tasking number ("(c-ne9-01257)") is written in
+// lower case in upper-case subjects. A line that is only a tasking number — a parenthesis holding
+// no blank, a digit and a hyphen — counts as capitals.
 bool MostlyUpper(std::string_view s) {
-  int lower = 0, upper = 0;
+  std::string_view t = model::Trim(s);
+  if (t.size() >= 4 && t.front() == '(' && t.back() == ')' && t.find(' ') == std::string_view::npos &&
+      t.find('-') != std::string_view::npos &&
+      std::any_of(t.begin(), t.end(), [](char c) { return IsDigit(c); })) {
+    return true;
+  }
+  int lower = 0, upper = 0, depth = 0;
   for (char c : s) {
+    if (c == '(') ++depth;
+    if (c == ')' && depth > 0) --depth;
+    if (depth > 0) continue;
     lower += model::IsLower(c);
     upper += model::IsUpper(c);
   }
@@ -291,11 +317,10 @@ std::string ParseSubject(std::string_view text, SubjectForm form) {
       while (j < lines.size() && model::Trim(lines[j].text).empty()) ++j;
       std::string_view rest = j < lines.size() ? AfterOldPageHeader(model::Trim(lines[j].text))
                                                : std::string_view();
-      if (!rest.empty() && !(upper_only && HasLower(rest))) {
+      if (!rest.empty() && !(upper_only && HasLower(rest) && !MostlyUpper(rest))) {
         size_t end = InlineEnd(rest);
         std::string_view piece = model::Trim(rest.substr(0, end));
-        if (!subject.empty() && subject.back() != '-') subject.push_back(' ');
-        subject += piece;
+        AppendPiece(&subject, piece);
         if (end < rest.size()) break;
         i = j;
         continue;
@@ -305,9 +330,13 @@ std::string ParseSubject(std::string_view text, SubjectForm form) {
       // The same page break once the reader has cut the page header out of the line (what
       // CleanLines does): the banner alone, then at once the rest of the subject.
       std::string_view next = model::Trim(lines[i + 1].text);
+      // A number there is the subject's own unless it opens a paragraph ("… MARCH" / "
+      // CONFIDENTIAL" / "17-20 VISIT …"); so is a classification word after an unfinished subject.
+      const bool unfinished = Unfinished(subject);
       if (!next.empty() && !internal::StartsHeaderField(next) && !IsPageHeader(next) &&
-          !StartsWithClassification(next) && !(upper_only && HasLower(next)) &&
-          !(next.size() > 1 && IsDigit(next[0]))) {
+          (unfinished || !StartsWithClassification(next)) &&
+          !(upper_only && HasLower(next) && !MostlyUpper(next)) &&
+          !OpensParagraph(next)) {
         continue;
       }
     }
@@ -327,11 +356,7 @@ std::string ParseSubject(std::string_view text, SubjectForm form) {
     if (!piece.empty()) {
       // A word hyphenated at the wrap is joined ("JURIS-\nDICTION"); a dash pair "--" standing
       // for a dash keeps its space ("IRAN --\nAND THE U.S.?", 09SANAA2070).
-      if (!subject.empty() && (subject.back() != '-' || model::EndsWithIgnoreCase(subject, "--") ||
-                               (subject.size() >= 2 && subject[subject.size() - 2] == ' '))) {
-        subject.push_back(' ');
-      }
-      subject += piece;
+      AppendPiece(&subject, piece);
       if (!started) upper_only = !HasLower(piece) || [&] {
         // A mostly upper-case subject with a lower-case ordinal ("55th") still counts as upper.
         int lower = 0, upper = 0;

@@ -58,6 +58,16 @@ TEST(SubjectFragments, Shapes) {
             "TALKS ON THE BUDGET");
   EXPECT_EQ(ParseSubject("SUBJECT: TALKS ON THE BUDGET:\n1. (C) Text of the message\n"),
             "TALKS ON THE BUDGET:");
+  // Over a page break: a number that opens no paragraph, a dash that keeps its space.
+  EXPECT_EQ(ParseSubject("SUBJECT: VISIT OF APRIL\n CONFIDENTIAL\n6-8 TO THE CAPITAL\n\nREF: NONE\n"),
+            "VISIT OF APRIL 6-8 TO THE CAPITAL");
+  EXPECT_EQ(ParseSubject("SUBJECT: TALKS WITH THE\n CONFIDENTIAL\n1. (C) TEXT\n"), "TALKS WITH THE");
+  EXPECT_EQ(ParseSubject("SUBJECT: WEALTH IN TOWN -\n CONFIDENTIAL\n\nPAGE 02 HARARE 06677 01 OF 03 "
+                         "291400Z SOURCES\n\n1. (C) Text\n"),
+            "WEALTH IN TOWN - SOURCES");
+  // A tasking number on a line of its own (issue 11).
+  EXPECT_EQ(ParseSubject("SUBJECT: TALKS IN TOWN\n(c-ab1-01234)\n\n1. (C) Text\n"),
+            "TALKS IN TOWN (c-ab1-01234)");
 }
 
 }  // namespace
