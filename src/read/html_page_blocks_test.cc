@@ -138,6 +138,11 @@ TEST(PageBlocks, ScannerReadsWrittenFragmentsLikeLibxml2) {
       "<script>var s = '<pre>no</pre>';</script><pre>yes</pre>",
       "<!-- <pre>no</pre> --><pre>yes</pre>",
       "<pre>caf\xC3\xA9 \xE2\x80\x94 &#x1F600;</pre>",
+      // Elements some HTML parsers read as raw text; libxml2 reads only script and style so.
+      "<title><pre>t</pre></title>", "<textarea><pre>t</pre></textarea>",
+      "<xmp><pre>x</pre></xmp>", "<noscript><pre>n</pre></noscript>",
+      "<iframe><pre>i</pre></iframe>", "<plaintext><pre>p</pre>",
+      "<STYLE>p{}</STYLE><pre>after style</pre>", "<script src='x.js'/><pre>after</pre>",
   };
   for (const std::string& body : bodies) {
     const std::string page = head + body + "</body></html>";
