@@ -71,10 +71,27 @@ bool EndsWithIgnoreCase(std::string_view s, std::string_view suffix) {
 }
 
 size_t FindBytes(std::string_view haystack, std::string_view needle) {
-  if (needle.empty()) return 0;
-  const void* p = memmem(haystack.data(), haystack.size(), needle.data(), needle.size());
-  return p == nullptr ? std::string_view::npos
-                      : static_cast<size_t>(static_cast<const char*>(p) - haystack.data());
+  const size_t m = needle.size(), n = haystack.size();
+  if (m == 0) return 0;
+  if (m > n) return std::string_view::npos;
+  if (m < 4) {
+    const void* p = memmem(haystack.data(), n, needle.data(), m);
+    return p == nullptr ? std::string_view::npos
+                        : static_cast<size_t>(static_cast<const char*>(p) - haystack.data());
+  }
+  // Boyer-Moore-Horspool: the window moves by up to the needle's length per step, so the
+  // sniffers' absent needles cost n/m steps, not n (worst case n*m for needles of one repeated
+  // byte; the callers search short fixed needles).
+  size_t shift[256];
+  for (size_t& s : shift) s = m;
+  for (size_t i = 0; i + 1 < m; ++i) shift[static_cast<unsigned char>(needle[i])] = m - 1 - i;
+  const char last = needle[m - 1];
+  for (size_t at = 0; at + m <= n;) {
+    const char c = haystack[at + m - 1];
+    if (c == last && std::memcmp(haystack.data() + at, needle.data(), m - 1) == 0) return at;
+    at += shift[static_cast<unsigned char>(c)];
+  }
+  return std::string_view::npos;
 }
 
 size_t FindIgnoreCase(std::string_view haystack, std::string_view needle, size_t from) {
