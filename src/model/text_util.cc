@@ -71,10 +71,27 @@ bool EndsWithIgnoreCase(std::string_view s, std::string_view suffix) {
 }
 
 size_t FindBytes(std::string_view haystack, std::string_view needle) {
-  if (needle.empty()) return 0;
-  const void* p = memmem(haystack.data(), haystack.size(), needle.data(), needle.size());
-  return p == nullptr ? std::string_view::npos
-                      : static_cast<size_t>(static_cast<const char*>(p) - haystack.data());
+  const size_t m = needle.size(), n = haystack.size();
+  if (m == 0) return 0;
+  if (m > n) return std::string_view::npos;
+  if (m < 4) {
+    const void* p = memmem(haystack.data(), n, needle.data(), m);
+    return p == nullptr ? std::string_view::npos
+                        : static_cast<size_t>(static_cast<const char*>(p) - haystack.data());
+  }
+  // Boyer-Moore-Horspool: the window moves by up to the needle's length per step, so the
+  // sniffers' absent needles cost n/m steps, not n (worst case n*m for needles of one repeated
+  // byte; the callers search short fixed needles).
+  size_t shift[256];
+  for (size_t& s : shift) s = m;
+  for (size_t i = 0; i + 1 < m; ++i) shift[static_cast<unsigned char>(needle[i])] = m - 1 - i;
+  const char last = needle[m - 1];
+  for (size_t at = 0; at + m <= n;) {
+    const char c = haystack[at + m - 1];
+    if (c == last && std::memcmp(haystack.data() + at, needle.data(), m - 1) == 0) return at;
+    at += shift[static_cast<unsigned char>(c)];
+  }
+  return std::string_view::npos;
 }
 
 size_t FindIgnoreCase(std::string_view haystack, std::string_view needle, size_t from) {
@@ -233,19 +250,34 @@ int EditDistance(std::string_view a, std::string_view b, bool transpositions, in
   const size_t n = a.size(), m = b.size();
   const size_t length_gap = n > m ? n - m : m - n;
   if (cap >= 0 && length_gap > static_cast<size_t>(cap)) return cap + 1;
-  // One flat (n+1) x (m+1) table, row-major.
-  std::vector<int> d((n + 1) * (m + 1));
+  // One flat (n+1) x (m+1) table, row-major; on the stack for words (the title-word checks call
+  // this for every token of a signature block: issue 12 profile).
+  constexpr size_t kStackCells = 1024;
+  int stack_cells[kStackCells];
+  std::vector<int> heap_cells;
+  int* d = stack_cells;
+  if ((n + 1) * (m + 1) > kStackCells) {
+    heap_cells.resize((n + 1) * (m + 1));
+    d = heap_cells.data();
+  }
   auto at = [&](size_t i, size_t j) -> int& { return d[i * (m + 1) + j]; };
   for (size_t i = 0; i <= n; ++i) at(i, 0) = static_cast<int>(i);
   for (size_t j = 0; j <= m; ++j) at(0, j) = static_cast<int>(j);
+  int previous_row_min = 0;
   for (size_t i = 1; i <= n; ++i) {
+    int row_min = at(i, 0);
     for (size_t j = 1; j <= m; ++j) {
       at(i, j) = std::min({at(i - 1, j) + 1, at(i, j - 1) + 1,
                            at(i - 1, j - 1) + (a[i - 1] == b[j - 1] ? 0 : 1)});
       if (transpositions && i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
         at(i, j) = std::min(at(i, j), at(i - 2, j - 2) + 1);
       }
+      row_min = std::min(row_min, at(i, j));
     }
+    // Every later cell adds to a cell of the last two rows: when both exceed the cap, so does
+    // the distance.
+    if (cap >= 0 && row_min > cap && previous_row_min > cap) return cap + 1;
+    previous_row_min = row_min;
   }
   int result = at(n, m);
   return cap >= 0 && result > cap ? cap + 1 : result;

@@ -59,3 +59,23 @@ TEST(CharClasses, AreAsciiOnly) {
 
 }  // namespace
 }  // namespace cablebase::model
+
+namespace cablebase::model {
+namespace {
+
+// FindBytes gives string_view::find's answer (written for the test: needles of the sniffers and
+// needles with repeated bytes, at every offset of a text that holds near misses).
+TEST(FindBytes, AgreesWithFind) {
+  const std::string text =
+      "<html type=\"doc\" id=\"syn\"> type=\"document\" /plus/plusd/ \n@@\n@@@ aaaab aaaaab";
+  for (std::string_view needle : {"type=\"document\"", "/plusd/", "\n@@@", "id=\"synopsis\"",
+                                  "aaaab", "aab", "b", "ab", "<html", "aaaaaa", "@@@ a", ""}) {
+    for (size_t from = 0; from <= text.size(); ++from) {
+      const std::string_view hay = std::string_view(text).substr(from);
+      EXPECT_EQ(FindBytes(hay, needle), hay.find(needle)) << needle << " from " << from;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace cablebase::model
