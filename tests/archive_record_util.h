@@ -15,7 +15,7 @@ namespace cablebase::testing_archive {
 inline std::vector<Cable> Records(const std::string& path, int* skipped = nullptr,
                                   std::vector<std::string>* errors = nullptr) {
   std::vector<Cable> out;
-  ReadSource(SourceFile{path, 0}, InputFormat::kAuto, [&](Result<RawCable> raw) {
+  ReadSource(SourceFile{path, 0, {}}, InputFormat::kAuto, [&](Result<RawCable> raw) {
     if (!raw.ok()) {
       if (errors) errors->push_back(raw.status().message());
       return true;

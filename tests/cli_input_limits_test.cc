@@ -93,7 +93,8 @@ TEST(CliInputLimits, FifoAndDanglingLinkInAFolderAreReportedNotSkipped) {
   auto ok = RunCablebase("parse '" + dir.path() + "' 2>/dev/null");
   EXPECT_NE(ok.out.find("06MOSCOW1637"), std::string::npos);
   // ingest says so too (counted as failed, listed in the errors report).
-  auto in = RunCablebase("ingest '" + dir.path() + "' --db '" + dir.File("a.db") + "' 2>&1");
+  TempDir db_dir;  // the archive outside the folder ingested
+  auto in = RunCablebase("ingest '" + dir.path() + "' --db '" + db_dir.File("a.db") + "' 2>&1");
   EXPECT_EQ(in.exit_code, 0) << in.out;
   EXPECT_NE(in.out.find("not read: a FIFO"), std::string::npos) << in.out;
   EXPECT_NE(in.out.find("1 added"), std::string::npos) << in.out;

@@ -18,7 +18,7 @@ namespace {
 // Parses every cable of `path` and returns the record whose reference ID is `id`, as JSON.
 nlohmann::json RecordOf(const std::string& path, const std::string& id) {
   nlohmann::json found;
-  ReadSource(SourceFile{path, 0}, InputFormat::kAuto, [&](Result<RawCable> raw) {
+  ReadSource(SourceFile{path, 0, {}}, InputFormat::kAuto, [&](Result<RawCable> raw) {
     if (!raw.ok()) return true;
     Result<Cable> c = ParseCable(*raw);
     if (c.ok() && c->reference_id == id) found = nlohmann::json::parse(CableToJson(*c));

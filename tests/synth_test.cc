@@ -114,7 +114,7 @@ TEST_F(Synth, RereadsAndParsesEveryCableWithItsReferences) {
   std::vector<TruthRow> truth = ReadTruth(TruthPath());
   ASSERT_EQ(truth.size(), static_cast<size_t>(kCables));
 
-  SourceFile file{CsvPath(), static_cast<uint64_t>(fs::file_size(CsvPath()))};
+  SourceFile file{CsvPath(), static_cast<uint64_t>(fs::file_size(CsvPath())), {}};
   size_t raws = 0, read_failures = 0, parse_failures = 0, id_mismatches = 0;
   size_t refs_expected = 0, refs_missing = 0;
   std::vector<std::string> problems;

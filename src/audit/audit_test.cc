@@ -21,7 +21,7 @@ struct Parsed {
 };
 std::vector<Parsed> ReadAll(const std::string& path) {
   std::vector<Parsed> out;
-  Status s = ReadSource(SourceFile{path, 0}, InputFormat::kAuto, [&](Result<RawCable> raw) {
+  Status s = ReadSource(SourceFile{path, 0, {}}, InputFormat::kAuto, [&](Result<RawCable> raw) {
     if (!raw.ok()) return true;
     Result<Cable> c = ParseCable(*raw);
     if (c.ok()) out.push_back(Parsed{*raw, *c});

@@ -263,6 +263,13 @@ Result<Cable> CableFromJson(std::string_view text, std::string_view path) {
     }
     return Status(StatusCode::kInvalidArgument, "malformed JSON: " + why, std::string(path), line,
                   col);
+  } catch (const Json::exception& e) {
+    // Not a syntax error but still thrown by the parser: a number out of range ("1e999",
+    // out_of_range.406). draft_fuzz found it ended `cablebase format` with std::terminate;
+    // regression test ModelJson.NumberOutOfRangeIsAnInvalidArgumentNotAThrow.
+    std::string why = e.what();
+    if (size_t b = why.find("] "); b != std::string::npos) why = why.substr(b + 2);
+    return Status(StatusCode::kInvalidArgument, "malformed JSON: " + why, std::string(path));
   }
   if (!j.is_object()) {
     return Status(StatusCode::kInvalidArgument, "expected a JSON object (one cable record)",

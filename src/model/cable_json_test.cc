@@ -29,6 +29,19 @@ Cable SeedLikeCable() {
   return c;
 }
 
+// draft_fuzz: a number nlohmann cannot hold (1e999) is thrown as out_of_range, not parse_error;
+// it ended `cablebase format` with std::terminate. Written for the test.
+TEST(ModelJson, NumberOutOfRangeIsAnInvalidArgumentNotAThrow) {
+  for (const char* json : {"{\"section_number\": 1e999}", "[1e999]", "{\"a\": -1e400}"}) {
+    Result<Cable> c = CableFromJson(json, "draft.json");
+    ASSERT_FALSE(c.ok()) << json;
+    EXPECT_EQ(c.status().code(), StatusCode::kInvalidArgument) << json;
+    EXPECT_NE(c.status().message().find("number overflow"), std::string::npos)
+        << c.status().message();
+    EXPECT_EQ(c.status().file(), "draft.json");
+  }
+}
+
 TEST(ModelJson, EmptyFieldsAreNullAndListsEmpty) {
   auto j = nlohmann::json::parse(CableToJson(SeedLikeCable()));
   EXPECT_TRUE(j["declassify_on"].is_null());

@@ -426,7 +426,7 @@ TEST(ParseCableCorpusWide, EveryFileParses) {
   int cables = 0, failures = 0, id_mismatch = 0;
   std::map<std::string, int> has, miss;
   for (const auto& [path, ids] : manifest) {
-    SourceFile f{path, 0};
+    SourceFile f{path, 0, {}};
     Status st = ReadSource(f, InputFormat::kAuto, [&](Result<RawCable> raw) {
       ++cables;
       if (!raw.ok()) {

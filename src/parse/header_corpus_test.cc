@@ -20,7 +20,7 @@ TEST(HeaderCorpus, ClassificationLineMatchesReferenceId) {
   int total = 0, ok = 0;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(html)) {
     if (!entry.is_regular_file() || entry.path().extension() != ".html") continue;
-    SourceFile file{entry.path().string(), static_cast<uint64_t>(entry.file_size())};
+    SourceFile file{entry.path().string(), static_cast<uint64_t>(entry.file_size()), {}};
     Status st = ReadSource(file, InputFormat::kCablegateHtml, [&](Result<RawCable> r) {
       ++total;
       if (!r.ok()) {

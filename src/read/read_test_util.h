@@ -52,7 +52,7 @@ inline Collected CollectBuffer(std::string_view bytes, InputFormat format, std::
 
 inline Collected CollectSource(const std::string& path, InputFormat format = InputFormat::kAuto) {
   Collected c;
-  c.status = ReadSource(SourceFile{path, 0}, format, [&](Result<RawCable> r) {
+  c.status = ReadSource(SourceFile{path, 0, {}}, format, [&](Result<RawCable> r) {
     if (r.ok()) {
       c.cables.push_back(std::move(r).value());
     } else {

@@ -144,7 +144,7 @@ Result<std::vector<SourceFile>> ListSources(const std::vector<std::string>& path
   std::vector<SourceFile> out;
   for (const std::string& p : paths) {
     if (p == "-") {
-      out.push_back(SourceFile{"-", 0});
+      out.push_back(SourceFile{"-", 0, {}});
       continue;
     }
     std::error_code ec;
@@ -154,7 +154,7 @@ Result<std::vector<SourceFile>> ListSources(const std::vector<std::string>& path
     }
     if (!fs::is_directory(st)) {
       const uintmax_t size = fs::is_regular_file(st) ? fs::file_size(p, ec) : 0;
-      out.push_back(SourceFile{p, ec ? 0 : static_cast<uint64_t>(size)});
+      out.push_back(SourceFile{p, ec ? 0 : static_cast<uint64_t>(size), {}});
       continue;
     }
     std::vector<SourceFile> found;

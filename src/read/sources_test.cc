@@ -75,7 +75,7 @@ TEST_F(ReadSourcesTest, MissingPathIsNotFound) {
   ASSERT_FALSE(files.ok());
   EXPECT_EQ(files.status().code(), StatusCode::kNotFound);
   EXPECT_NE(files.status().message().find("nope"), std::string::npos);
-  Status s = ReadSource(SourceFile{(dir_ / "nope").string(), 0}, InputFormat::kAuto,
+  Status s = ReadSource(SourceFile{(dir_ / "nope").string(), 0, {}}, InputFormat::kAuto,
                         [](Result<RawCable>) { return true; });
   EXPECT_EQ(s.code(), StatusCode::kNotFound);
   EXPECT_EQ(s.file(), (dir_ / "nope").string());
@@ -98,7 +98,7 @@ TEST_F(ReadSourcesTest, ReadsEveryListedFileWithDetection) {
 }
 
 TEST_F(ReadSourcesTest, DirectoryGivenAsFileIsAnIoError) {
-  Status s = ReadSource(SourceFile{dir_.string(), 0}, InputFormat::kAuto,
+  Status s = ReadSource(SourceFile{dir_.string(), 0, {}}, InputFormat::kAuto,
                         [](Result<RawCable>) { return true; });
   EXPECT_EQ(s.code(), StatusCode::kIoError);
 }

@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include <atomic>
+#include <cstdio>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -218,24 +219,21 @@ Result<IngestSummary> IngestInto(const std::string& db, const std::string& sourc
 TEST(StoreFaults, DiskFullAndIoErrorsDuringIngestLoseNothingCommitted) {
   CABLEBASE_SHARED_SET(samples, "samples");
   TempDir dir;
-  const std::string ref = dir.File("ref.db");
   FaultVfs vfs;
-  ASSERT_TRUE(IngestInto(ref, samples).ok());
-  const std::string expected = Fingerprint(ref);
-  ASSERT_GT(SqlInt(ref, "SELECT count(*) FROM cables"), 100);
-
-  // Count the writes of a clean run, then fail at points spread over it.
-  const std::string probe = dir.File("probe.db");
+  // A clean run through the shim (armed past its end): the reference, and its count of writes.
+  const std::string ref = dir.File("ref.db");
   vfs.Arm(1L << 40, SQLITE_FULL);
-  ASSERT_TRUE(IngestInto(probe, samples).ok());
+  ASSERT_TRUE(IngestInto(ref, samples).ok());
   const long writes = vfs.writes();
   vfs.Disarm();
   ASSERT_GT(writes, 20);
+  const std::string expected = Fingerprint(ref);
+  ASSERT_GT(SqlInt(ref, "SELECT count(*) FROM cables"), 100);
 
   int faulted = 0;
-  for (int i = 1; i <= 6; ++i) {
+  for (int i = 1; i <= 4; ++i) {
     const int error = i % 2 ? SQLITE_FULL : SQLITE_IOERR;
-    const long at = writes * i / 7;
+    const long at = writes * i / 5;
     SCOPED_TRACE("fault after " + std::to_string(at) + " of " + std::to_string(writes) +
                  " writes, " + (error == SQLITE_FULL ? "disk full" : "I/O error"));
     const std::string db = dir.File("fault" + std::to_string(i) + ".db");
@@ -258,7 +256,8 @@ TEST(StoreFaults, DiskFullAndIoErrorsDuringIngestLoseNothingCommitted) {
     ExpectIntact(db);
     EXPECT_EQ(Fingerprint(db), expected);
   }
-  EXPECT_GE(faulted, 5);
+  EXPECT_GE(faulted, 4);
+  std::printf("[ info ] %d faults injected of %ld writes; each survived\n", faulted, writes);
 }
 
 }  // namespace
