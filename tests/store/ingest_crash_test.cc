@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "cablebase/archive.h"
+#include "store/cable_parts.h"
 #include "store_test_util.h"
 
 extern char** environ;
@@ -199,13 +200,15 @@ void Unindex(const std::string& db) {
 // times; after each kill the archive is consistent, and a completed run gives `expected`.
 void KillRepeatedly(const std::vector<std::string>& args, const std::string& db,
                     const std::function<void()>& prepare, const std::string& expected, int kills,
-                    unsigned seed) {
+                    unsigned seed, const std::function<void()>& also_check = [] {},
+                    const std::function<void()>& after_kill = [] {}) {
   prepare();
   auto t0 = Clock::now();
   ASSERT_EQ(RunCli(args), 0);
   const double full_ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
   CheckConsistent(db, 0);
   EXPECT_EQ(Fingerprint(db), expected);
+  also_check();
   std::mt19937 rng(seed);
   std::uniform_real_distribution<double> when(0.0, full_ms);
   for (int k = 1; k <= kills; ++k) {
@@ -217,6 +220,7 @@ void KillRepeatedly(const std::vector<std::string>& args, const std::string& db,
     int status = 0;
     waitpid(pid, &status, 0);
     CheckConsistent(db, k);
+    after_kill();
     // The next run completes what the killed one left, to the uninterrupted result.
     ASSERT_EQ(RunCli(args), 0);
     CheckConsistent(db, k);
@@ -224,6 +228,7 @@ void KillRepeatedly(const std::vector<std::string>& args, const std::string& db,
     EXPECT_EQ(SqlInt(db, "SELECT count(*) FROM cables WHERE id NOT IN "
                          "(SELECT id FROM cables_fts_docsize)"),
               0);
+    also_check();
   }
 }
 
@@ -270,6 +275,91 @@ TEST(IngestCrash, UpgradeAndAddingReingestKilledAtRandomPointsComplete) {
                    for (const char* ext : {"-wal", "-shm"}) std::filesystem::remove(add + ext);
                  },
                  Fingerprint(full_ref), 10, 1402);
+}
+
+// Every version, per reference ID and part: its number, content hash and whether it is current
+// (the writer's rule, store::kIsCurrentOfPartSql); and per cable its version count and record's
+// version. Equal strings: no version lost, none stored twice, the same ones current.
+std::string VersionsFingerprint(const std::string& db) {
+  return SqlText(db, std::string("SELECT group_concat(x, ',') FROM (SELECT v.reference_id || ':' || "
+                                 "v.part || ':' || v.version || ':' || v.content_hash || ':' || "
+                                 "(CASE WHEN ") +
+                         store::kIsCurrentOfPartSql +
+                         " THEN 'current' ELSE 'old' END) AS x FROM cable_versions v "
+                         "ORDER BY v.reference_id, v.part, v.version)") +
+         "|" +
+         SqlText(db,
+                 "SELECT group_concat(x, ',') FROM (SELECT c.reference_id || ':' || "
+                 "c.version_count || ':' || v.part || '.' || v.version AS x FROM cables c JOIN "
+                 "cable_versions v ON v.id = c.version_id ORDER BY c.reference_id)");
+}
+
+// A re-ingest that adds NEW VERSIONS of stored cables (issue 14), killed at 10 random points: the
+// archive holds the originals (the sample set, with 10MADRID49 as the Cablegate page and the alx
+// text, and 06NEWDELHI5266 as two sections published separately); the re-ingest brings a re-release
+// of section 2 of 06NEWDELHI5266, the sample set again (unchanged: no new version) and a revised
+// 10MADRID49 (both derived by tests/stage_fixtures.sh), so the new versions come at both ends.
+TEST(IngestCrash, ReingestAddingNewVersionsKilledAtRandomPointsComplete) {
+  CABLEBASE_SHARED_SET(samples, "samples");
+  CABLEBASE_SHARED_SET(server, "server");
+  CABLEBASE_SHARED_SET(parts, "parts");
+  TempDir dir;
+  const std::vector<std::string> base = {"ingest", "--batch", "5", "--jobs", "2", "--errors",
+                                         dir.File("errors.tsv")};
+  auto with = [&](std::vector<std::string> extra, const std::string& db) {
+    std::vector<std::string> a = base;
+    a.insert(a.end(), extra.begin(), extra.end());
+    a.insert(a.end(), {"--db", db});
+    return a;
+  };
+  const std::vector<std::string> originals = {
+      samples, server + "/10MADRID49.html", server + "/10MADRID49_alx.txt", parts + "/part1",
+      parts + "/part2"};
+  const std::vector<std::string> revised = {parts + "/part2_revised", samples,
+                                            server + "/10MADRID49_revised.txt"};
+  const std::string old_db = dir.File("originals.db");
+  ASSERT_EQ(RunCli(with(originals, old_db)), 0);
+  const std::string ref_db = dir.File("revised-ref.db");
+  std::filesystem::copy_file(old_db, ref_db);
+  ASSERT_EQ(RunCli(with(revised, ref_db)), 0);
+  const std::string expected_versions = VersionsFingerprint(ref_db);
+  // The uninterrupted run added exactly the two new versions, and each is counted.
+  const int64_t before = SqlInt(old_db, "SELECT count(*) FROM cable_versions");
+  EXPECT_EQ(SqlInt(ref_db, "SELECT count(*) FROM cable_versions"), before + 2);
+  EXPECT_EQ(SqlInt(ref_db, "SELECT version_count FROM cables WHERE reference_id = '10MADRID49'"), 2);
+  EXPECT_EQ(SqlInt(ref_db, "SELECT count(*) FROM cable_versions WHERE reference_id = "
+                           "'06NEWDELHI5266' AND part = 2"),
+            2);
+  EXPECT_EQ(SqlInt(ref_db, std::string("SELECT version FROM cable_versions v WHERE reference_id = "
+                                       "'06NEWDELHI5266' AND part = 2 AND ") +
+                               store::kIsCurrentOfPartSql),
+            2);  // the re-release of section 2 is its current version
+
+  const std::string db = dir.File("versions.db");
+  int landed[3] = {0, 0, 0};
+  auto t0 = Clock::now();
+  KillRepeatedly(with(revised, db), db,
+                 [&] {
+                   std::filesystem::copy_file(old_db, db,
+                                              std::filesystem::copy_options::overwrite_existing);
+                   for (const char* ext : {"-wal", "-shm"}) std::filesystem::remove(db + ext);
+                 },
+                 Fingerprint(ref_db), 10, 1403,
+                 [&] { EXPECT_EQ(VersionsFingerprint(db), expected_versions); },
+                 [&] {
+                   // How far the killed run got: 0, 1 or 2 of the new versions committed.
+                   const int64_t n = SqlInt(db, "SELECT count(*) FROM cable_versions") - before;
+                   EXPECT_GE(n, 0);
+                   EXPECT_LE(n, 2);
+                   ++landed[std::clamp<int64_t>(n, 0, 2)];
+                 });
+  // And one more run adds nothing.
+  ASSERT_EQ(RunCli(with(revised, db)), 0);
+  EXPECT_EQ(VersionsFingerprint(db), expected_versions);
+  std::printf("[ info ] 10 kills of a re-ingest adding 2 versions to %lld (killed with 0/1/2 of "
+              "them committed: %d/%d/%d): %.1f s\n",
+              static_cast<long long>(before), landed[0], landed[1], landed[2],
+              std::chrono::duration<double>(Clock::now() - t0).count());
 }
 
 }  // namespace
