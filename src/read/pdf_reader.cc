@@ -144,6 +144,7 @@ Result<std::vector<std::string>> ReadPdfPages(std::string_view bytes, std::strin
   if (rc == kPdfLocked) {
     return Status(StatusCode::kParseError, "encrypted PDF: cannot read its text", file);
   }
+  if (rc != kPdfOk) return Status(StatusCode::kInternal, "the PDF module answered an unknown code", file);
   bool any_text = false;
   for (const std::string& text : pages) {
     if (!model::Trim(text).empty()) any_text = true;

@@ -5,6 +5,7 @@
 #include <poppler-global.h>
 #include <poppler-page.h>
 
+#include <climits>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -19,7 +20,10 @@ void IgnorePopplerMessage(const std::string&, void*) {}
 }  // namespace
 
 extern "C" __attribute__((visibility("default"))) int cablebase_pdf_pages(
-    const char* data, size_t size, cablebase::read::PdfPageSink sink, void* context) {
+    const char* data, size_t size, cablebase::read::PdfPageSink sink, void* context) noexcept {
+  // No exception crosses this C boundary (poppler's, or bad_alloc): the PDF is then unreadable.
+  if (size > static_cast<size_t>(INT_MAX)) return cablebase::read::kPdfUnreadable;
+  try {
   static std::once_flag once;
   std::call_once(once, [] { poppler::set_debug_error_function(IgnorePopplerMessage, nullptr); });
   std::unique_ptr<poppler::document> doc(
@@ -38,4 +42,7 @@ extern "C" __attribute__((visibility("default"))) int cablebase_pdf_pages(
     sink(context, utf8.data(), utf8.size());
   }
   return cablebase::read::kPdfOk;
+  } catch (...) {
+    return cablebase::read::kPdfUnreadable;
+  }
 }

@@ -33,9 +33,11 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 // The end of the request head in `bytes` (just past its empty line: CRLF CRLF, or LF LF as
-// httplib's line reader also accepts), or npos while it is incomplete.
-size_t HeadEnd(std::string_view bytes) {
-  for (size_t i = bytes.find('\n'); i != std::string_view::npos; i = bytes.find('\n', i + 1)) {
+// httplib's line reader also accepts), or npos while it is incomplete. `from`: bytes before it were
+// scanned already (a head arriving a byte at a time is scanned once, not once per byte).
+size_t HeadEnd(std::string_view bytes, size_t from = 0) {
+  from = from > 3 ? from - 3 : 0;  // an empty line may straddle the previous scan's end
+  for (size_t i = bytes.find('\n', from); i != std::string_view::npos; i = bytes.find('\n', i + 1)) {
     if (i + 1 < bytes.size() && bytes[i + 1] == '\n') return i + 2;
     if (i + 2 < bytes.size() && bytes[i + 1] == '\r' && bytes[i + 2] == '\n') return i + 3;
   }
@@ -146,6 +148,7 @@ struct EventServer::Loop {
     Clock::time_point since;       // when it began to wait
     Clock::time_point head_start;  // first byte of an incomplete head (epoch: none)
     int served = 0;
+    size_t scanned = 0;            // bytes of the incomplete head already searched for its end
   };
   struct Task {
     int sock;
@@ -185,6 +188,7 @@ struct EventServer::Loop {
     c.since = Clock::now();
     c.head_start = Clock::time_point();
     c.served = served;
+    c.scanned = 0;
     epoll_event ev{};
     ev.events = EPOLLIN | EPOLLRDHUP | EPOLLET;
     ev.data.fd = sock;
@@ -220,9 +224,10 @@ struct EventServer::Loop {
       return CloseLocked(sock);
     }
     const std::string_view bytes(buf.data(), static_cast<size_t>(n));
-    size_t end = HeadEnd(bytes);
+    size_t end = HeadEnd(bytes, it->second.scanned);
     if (end == std::string_view::npos && bytes.size() <= options.max_header_bytes) {
       if (it->second.head_start == Clock::time_point()) it->second.head_start = Clock::now();
+      it->second.scanned = bytes.size();
       return;  // more bytes will come (EPOLLET reports each arrival)
     }
     Task t{sock, std::string(), it->second.served};
@@ -342,7 +347,16 @@ EventServer::EventServer(const EventServerOptions& options) : loop_(std::make_un
   epoll_event ev{};
   ev.events = EPOLLIN;
   ev.data.fd = loop_->wake;
-  ::epoll_ctl(loop_->epfd, EPOLL_CTL_ADD, loop_->wake, &ev);
+  if (loop_->epfd < 0 || loop_->wake < 0 ||
+      ::epoll_ctl(loop_->epfd, EPOLL_CTL_ADD, loop_->wake, &ev) != 0) {
+    // No loop (out of descriptors): no thread is started; started() says so and the caller refuses
+    // to listen.
+    if (loop_->wake >= 0) ::close(loop_->wake);
+    if (loop_->epfd >= 0) ::close(loop_->epfd);
+    loop_->wake = -1;
+    loop_->epfd = -1;
+    return;
+  }
   new_task_queue = [] { return new InlineQueue(); };
   Loop* loop = loop_.get();
   loop_->loop_thread = std::thread([loop] { loop->RunLoop(); });
@@ -352,6 +366,8 @@ EventServer::EventServer(const EventServerOptions& options) : loop_(std::make_un
 }
 
 EventServer::~EventServer() { Shutdown(); }
+
+bool EventServer::started() const { return loop_ && loop_->epfd >= 0; }
 
 void EventServer::Shutdown() {
   if (!loop_ || loop_->epfd < 0) return;

@@ -52,6 +52,10 @@ class EventServer : public httplib::Server {
   // runs is finished first). Call after listen_after_bind() returned; the destructor calls it.
   void Shutdown();
 
+  // False when the loop could not be made (epoll/eventfd failed: out of file descriptors); then no
+  // thread runs and the server must not listen.
+  bool started() const;
+
   // Open connections (waiting or being answered); for tests and logs.
   int connections() const;
 

@@ -11,7 +11,9 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <thread>
 
 #include "server/api.h"
@@ -99,6 +101,10 @@ Status RunServer(const ServerOptions& options) {
   event_options.max_connections =
       static_cast<int>(std::clamp<rlim_t>(files.rlim_cur > 64 ? files.rlim_cur - 64 : 16, 16, 100000));
   EventServer svr(event_options);
+  if (!svr.started()) {
+    return Status(StatusCode::kIoError,
+                  std::string("cannot start the connection loop (epoll/eventfd): ") + std::strerror(errno));
+  }
   svr.set_default_headers(SecurityHeaders());
   svr.set_payload_max_length(64 * 1024);  // only GET is served: no request needs a body
   svr.set_tcp_nodelay(true);

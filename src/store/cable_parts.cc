@@ -52,19 +52,7 @@ Result<Cable> JoinParts(const std::vector<StoredPart>& parts) {
   if (parts.empty()) return Status(StatusCode::kInvalidArgument, "no parts to join");
   if (parts.size() == 1) return parts[0].cable;
   const Cable& first = parts[0].cable;
-  RawCable raw;
-  raw.source = first.source;
-  raw.reference_id =
-      first.reference_id_published.empty() ? first.reference_id : first.reference_id_published;
-  raw.created = first.created;
-  raw.released = first.released;
-  raw.classification = first.metadata_classification;
-  raw.origin = first.origin;
-  raw.references = first.metadata_references;
-  raw.header = first.header_raw;
-  raw.title = first.metadata_title;
-  raw.archive = first.archive;
-  raw.text = first.text_raw;
+  RawCable raw = SourceOfRecord(first);  // the first part's metadata, header and text
   for (size_t i = 1; i < parts.size(); ++i) {
     std::string_view text = parts[i].cable.text_raw;
     // A later part opens with its own classification line (`... SECTION 02 OF 02 ...`): the

@@ -141,7 +141,7 @@ TEST_F(ServerAbuseTest, ThousandIdleConnectionsDoNotStarveOthers) {
     if (fd >= 0) idle.push_back(fd);
   }
   EXPECT_EQ(idle.size(), 1000u);
-  ExpectOthersAnswered(std::chrono::milliseconds(2000));
+  ExpectOthersAnswered(std::chrono::milliseconds(5000));  // starved: 10 s or more
   for (int fd : idle) ::close(fd);
 }
 
@@ -156,7 +156,7 @@ TEST_F(ServerAbuseTest, UnfinishedHeadsDoNotStarveOthers) {
   }
   for (int round = 0; round < 3; ++round) {
     for (int fd : slow) SendAll(fd, "a");
-    ExpectOthersAnswered(std::chrono::milliseconds(2000));
+    ExpectOthersAnswered(std::chrono::milliseconds(5000));  // starved: 10 s or more
   }
   for (int fd : slow) ::close(fd);
 }
@@ -174,7 +174,7 @@ TEST_F(ServerAbuseTest, OversizedHeadsAndUrisAreRefused) {
       server_.port, "GET /api/search?q=" + std::string(10000, 'a') + " HTTP/1.1\r\n" + host + "\r\n");
   EXPECT_EQ(long_uri.status, 414) << long_uri.body;
   EXPECT_NE(long_uri.body.find("\"uri_too_long\""), std::string::npos) << long_uri.body;
-  ExpectOthersAnswered(std::chrono::milliseconds(2000));
+  ExpectOthersAnswered(std::chrono::milliseconds(5000));  // starved: 10 s or more
 }
 
 // 50 kept-alive connections on 2 workers: each sends three requests in turn on its own
@@ -195,8 +195,9 @@ TEST_F(ServerAbuseTest, FiftyKeptAliveConnectionsShareTwoWorkers) {
     for (int fd : conns) answered += ReadStatus(fd) == 200;
   }
   EXPECT_EQ(answered, 150);
+  // A hang guard, not a timing: 150 health answers take milliseconds; a starved pool waits 10 s.
   EXPECT_LT(std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count(),
-            3000);
+            8000);
   for (int fd : conns) ::close(fd);
 }
 
