@@ -64,6 +64,13 @@ class CsvDumpReader {
       }
       resumed = Resync(&fields);
       if (!in_->status().ok()) return in_->status().WithLocation(path_, line_);
+      if (gave_up_) {
+        sink(Status(StatusCode::kParseError,
+                    "no CSV row starts in the next " + std::to_string(kMaxCsvRowBytes >> 20) +
+                        " MiB (not a CSV dump, or binary data): stopped reading",
+                    path_, line_));
+        return Status::Ok();
+      }
       if (!resumed) break;
     }
     if (!in_->status().ok()) return in_->status().WithLocation(path_, line_);
@@ -187,14 +194,25 @@ class CsvDumpReader {
 
   // Skips to the next line that starts like a row ("<digits>","), consumes that prefix and leaves
   // the id in `fields`. False at the end of the input.
+  // Gives up (gave_up_) when no row starts within kMaxCsvRowBytes: an endless or binary input
+  // (`--format csv /dev/zero`) is refused, never read to its end.
   bool Resync(std::vector<std::string>* fields) {
+    const uint64_t entry = in_->offset();
     for (;;) {
       if (!at_line_start_) {
         int c;
         do {
           c = Next();
+          if ((in_->offset() - entry) > kMaxCsvRowBytes) {
+            gave_up_ = true;
+            return false;
+          }
         } while (c >= 0 && c != '\n');
         if (c < 0) return false;
+      }
+      if ((in_->offset() - entry) > kMaxCsvRowBytes) {
+        gave_up_ = true;
+        return false;
       }
       const int64_t start_line = line_;
       const uint64_t start_offset = in_->offset();
@@ -249,6 +267,7 @@ class CsvDumpReader {
   std::string path_;
   int64_t line_ = 1;
   bool at_line_start_ = true;
+  bool gave_up_ = false;  // Resync found no row start within kMaxCsvRowBytes
   int64_t row_line_ = 1;
   uint64_t reported_ = 0;  // rows and errors passed to the sink
   uint64_t row_offset_ = 0;

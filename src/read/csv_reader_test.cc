@@ -102,6 +102,19 @@ TEST(ReadCsv, MalformedRowIsReportedAndReadingResumes) {
   EXPECT_EQ(c.cables[1].text, "line\ntwo");
 }
 
+// Input forced as CSV that holds no row start at all (found by trying `parse --format csv
+// /dev/zero`, which read forever): the reader stops after kMaxCsvRowBytes of looking, saying why.
+TEST(ReadCsv, NoRowStartWithinTheRowLimitStopsReading) {
+  const std::string zeros(2 * kMaxCsvRowBytes + 4096, '\0');
+  testing::Collected c = CollectBuffer(zeros, InputFormat::kCsv, "zeros.csv");
+  EXPECT_TRUE(c.cables.empty());
+  ASSERT_EQ(c.errors.size(), 2u);
+  EXPECT_NE(c.errors[0].message().find("row longer than 64 MiB"), std::string::npos)
+      << c.errors[0].message();
+  EXPECT_NE(c.errors[1].message().find("no CSV row starts in the next 64 MiB"), std::string::npos)
+      << c.errors[1].message();
+}
+
 TEST(ReadCsv, WrongColumnCountAndHeaderRow) {
   const std::string dump =
       "id,date,reference_id,origin,classification,references,header,text\n"
