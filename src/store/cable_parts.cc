@@ -48,6 +48,27 @@ Result<std::vector<StoredPart>> CurrentParts(Db& db, const std::string& referenc
   return out;
 }
 
+namespace {
+
+// The first line of `text` with at least 20 non-blank characters, trimmed; empty when none.
+std::string_view FirstSubstantialLine(std::string_view text) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view line = text.substr(pos, nl - pos);
+    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) {
+      line.remove_suffix(1);
+    }
+    if (line.size() >= 20) return line.substr(0, 200);  // a bounded probe: the search stays linear
+    pos = nl + 1;
+  }
+  return {};
+}
+
+}  // namespace
+
 Result<Cable> JoinParts(const std::vector<StoredPart>& parts) {
   if (parts.empty()) return Status(StatusCode::kInvalidArgument, "no parts to join");
   if (parts.size() == 1) return parts[0].cable;
@@ -60,6 +81,13 @@ Result<Cable> JoinParts(const std::vector<StoredPart>& parts) {
     if (parts[i].cable.section_number > 0) {
       size_t nl = text.find('\n');
       text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
+    }
+    // A part whose text the record already holds is not added again: Cablegate's page of a
+    // sectioned cable says `SECTION 01 OF 02` and holds every section (09BERLIN978), so a section
+    // 2 published on its own is already in it.
+    if (std::string_view probe = FirstSubstantialLine(text);
+        !probe.empty() && raw.text.find(probe) != std::string::npos) {
+      continue;
     }
     if (!raw.text.empty() && raw.text.back() != '\n') raw.text.push_back('\n');
     raw.text.append(text.data(), text.size());

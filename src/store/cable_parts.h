@@ -55,7 +55,9 @@ Result<std::vector<StoredPart>> CurrentParts(Db& db, const std::string& referenc
 
 // The record of a cable stored in `parts` (non-empty, in part order): one part is its record; more
 // are joined — the first part's metadata and header, the texts in part order (each later part
-// without its own classification line, which the first part's stands for) — and parsed as one
+// without its own classification line, which the first part's stands for; a part whose first line
+// of 20 or more characters the texts before it already hold is skipped, as a whole record holds
+// its later sections) — and parsed as one
 // cable with the parts' canonical reference ID. kInvalidArgument when `parts` is empty; parse
 // errors of the joined text.
 Result<Cable> JoinParts(const std::vector<StoredPart>& parts);

@@ -306,5 +306,43 @@ TEST_F(Parts, SchemaSixArchiveIsUpgradedToParts) {
   EXPECT_EQ(r->total, 1);
 }
 
+
+// A whole record of a sectioned cable says `SECTION 01 OF 02` and holds every section (the
+// Cablegate page of 09BERLIN978 does); a section 2 published on its own is then already in it and
+// is not appended a second time (breaker finding: ¶4-7 of 09BERLIN978 twice). Fragments written
+// for this test.
+TEST(JoinParts, APartTheWholeRecordAlreadyHoldsIsNotRepeated) {
+  const std::string head = "C O N F I D E N T I A L SECTION 01 OF 02 BERLIN 000978\n\nSIPDIS\n\n"
+                           "SUBJECT: WRITTEN FOR THE TEST\n\n";
+  const std::string para2 = "2. (C) The ministry considers the plan a written test paragraph.\n";
+  auto parse = [](const std::string& text) {
+    RawCable raw;
+    raw.reference_id = "09BERLIN978";
+    raw.text = text;
+    Result<Cable> c = ParseCable(raw);
+    EXPECT_TRUE(c.ok()) << c.status().ToString();
+    return c.ok() ? *c : Cable();
+  };
+  store::StoredPart whole;
+  whole.part = {1, 2};
+  whole.cable = parse(head + "1. (C) First paragraph of the written cable, long enough.\n\n" + para2);
+  store::StoredPart second;
+  second.part = {2, 2};
+  second.cable = parse("C O N F I D E N T I A L SECTION 02 OF 02 BERLIN 000978\n\n" + para2);
+  Result<Cable> joined = store::JoinParts({whole, second});
+  ASSERT_TRUE(joined.ok()) << joined.status().ToString();
+  const std::string& body = joined->body;
+  size_t first = body.find("written test paragraph");
+  ASSERT_NE(first, std::string::npos) << body;
+  EXPECT_EQ(body.find("written test paragraph", first + 1), std::string::npos) << body;
+
+  // A part the record does not hold is appended, in order.
+  store::StoredPart only_first = whole;
+  only_first.cable = parse(head + "1. (C) First paragraph of the written cable, long enough.\n");
+  Result<Cable> appended = store::JoinParts({only_first, second});
+  ASSERT_TRUE(appended.ok());
+  EXPECT_NE(appended->body.find("written test paragraph"), std::string::npos) << appended->body;
+}
+
 }  // namespace
 }  // namespace cablebase
