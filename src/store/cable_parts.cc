@@ -12,6 +12,11 @@ CablePart PartOfRecord(const Cable& c) {
   if (c.section_count >= 1 && c.section_number >= 1 && c.section_number <= c.section_count) {
     return CablePart{c.section_number, c.section_count};
   }
+  // A caption whose number exceeds its count (`SECTION 3 OF 2`, a typing slip) still names a later
+  // section: it is that part, never part 1, so it cannot hide the real first section.
+  if (c.section_count >= 1 && c.section_number > c.section_count) {
+    return CablePart{c.section_number, c.section_number};
+  }
   // Else the caption's debris in the published ID.
   model::PublishedSection s = model::SectionOfPublishedId(c.reference_id_published);
   if (s.number >= 1) return CablePart{s.number, s.count};

@@ -344,5 +344,21 @@ TEST(JoinParts, APartTheWholeRecordAlreadyHoldsIsNotRepeated) {
   EXPECT_NE(appended->body.find("written test paragraph"), std::string::npos) << appended->body;
 }
 
+
+// `SECTION 3 OF 2` (a slip in the caption) is a later part, never part 1: before, it was read as
+// a whole cable and became the current version of part 1, hiding ¶1-3 of the real section 1
+// (breaker finding). Fragment written for this test.
+TEST(JoinParts, ACaptionNumberAboveItsCountIsALaterPartNotPartOne) {
+  RawCable raw;
+  raw.reference_id = "09BERLIN978";
+  raw.text = "C O N F I D E N T I A L SECTION 3 OF 2 BERLIN 000978\n\nSUBJECT: WRITTEN\n\n"
+             "4. (C) A written paragraph of the slipped section.\n";
+  Result<Cable> c = ParseCable(raw);
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  store::CablePart part = store::PartOfRecord(*c);
+  EXPECT_EQ(part.number, 3);
+  EXPECT_EQ(part.count, 3);
+}
+
 }  // namespace
 }  // namespace cablebase
