@@ -1,15 +1,13 @@
 #!/usr/bin/env python3
-"""Embeds web/* and docs/openapi.json into src/server/web_assets_data.cc (run after editing them).
+"""Embeds web/* and docs/openapi.json into a C++ source (the build runs it: CMakeLists.txt).
 
-Usage: python3 src/server/embed_assets.py [--check]   (from anywhere; paths are relative to the repo)
---check exits 1 when the generated file is out of date (tests/server/run_api_tests also compares
-the served bytes with the files on disk).
+Usage: python3 src/server/embed_assets.py OUT.cc   (paths of the inputs are relative to the repo)
+The file is generated in the build folder, never committed; it is rewritten only when it changes.
 """
 import pathlib
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-OUT = ROOT / "src" / "server" / "web_assets_data.cc"
 TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
          ".css": "text/css; charset=utf-8", ".json": "application/json; charset=utf-8",
          ".svg": "image/svg+xml", ".png": "image/png", ".ico": "image/x-icon",
@@ -61,15 +59,13 @@ def generate() -> str:
 
 
 def main():
+    if len(sys.argv) != 2:
+        print("usage: embed_assets.py OUT.cc", file=sys.stderr)
+        return 2
+    out = pathlib.Path(sys.argv[1])
     text = generate()
-    if "--check" in sys.argv[1:]:
-        current = OUT.read_text() if OUT.exists() else ""
-        if current != text:
-            print(f"{OUT} is out of date: run python3 src/server/embed_assets.py", file=sys.stderr)
-            return 1
-        return 0
-    if not OUT.exists() or OUT.read_text() != text:
-        OUT.write_text(text)
+    if not out.exists() or out.read_text() != text:
+        out.write_text(text)
     return 0
 
 

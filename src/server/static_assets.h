@@ -11,7 +11,8 @@
 namespace cablebase::server {
 
 // One file of web/ (or docs/openapi.json), embedded by src/server/embed_assets.py into
-// web_assets_data.cc so that the binary serves its UI from any working directory.
+// web_assets_data.cc (generated in the build folder by CMake) so that the binary serves its UI
+// from any working directory.
 struct Asset {
   std::string_view path;          // relative to web/: "index.html", "app.js"; "openapi.json"
   std::string_view content_type;  // "text/html; charset=utf-8"
